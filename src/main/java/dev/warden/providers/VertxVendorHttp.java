@@ -1,0 +1,154 @@
+package dev.warden.providers;
+
+import dev.warden.spi.ProviderException;
+import dev.warden.spi.VendorHttp;
+import dev.warden.spi.VendorRequest;
+import dev.warden.spi.VendorResponse;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@link VendorHttp} on the Vert.x HTTP client: non-blocking, pooled, with a hard cap on the response body (read
+ * incrementally and aborted past the cap, so a vendor sending 10 MB never costs 10 MB) and cancellation that resets
+ * the stream.
+ */
+public final class VertxVendorHttp implements VendorHttp {
+
+    private final HttpClient client;
+    private final long maxResponseBytes;
+
+    public VertxVendorHttp(Vertx vertx, Duration connectTimeout, int maxConnectionsPerHost, long maxResponseBytes) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) connectTimeout.toMillis())
+                .setMaxPoolSize(maxConnectionsPerHost)
+                .setKeepAlive(true)
+                .setTryUseCompression(true);
+        this.client = vertx.createHttpClient(options);
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    @Override
+    public Uni<VendorResponse> send(VendorRequest request) {
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+            emitter.onTermination(() -> {
+                HttpClientRequest pending = inFlight.get();
+                if (pending != null) {
+                    pending.reset();
+                }
+            });
+            client.request(options(request)).onComplete(opened -> {
+                if (opened.failed()) {
+                    emitter.fail(unavailable(request.uri(), opened.cause()));
+                    return;
+                }
+                HttpClientRequest httpRequest = opened.result();
+                inFlight.set(httpRequest);
+                request.headers().forEach(httpRequest::putHeader);
+                httpRequest.send(Buffer.buffer(request.body())).onComplete(answered -> {
+                    if (answered.failed()) {
+                        emitter.fail(unavailable(request.uri(), answered.cause()));
+                    } else {
+                        readBounded(answered.result(), httpRequest, request.uri(), emitter::complete, emitter::fail);
+                    }
+                });
+            });
+        });
+    }
+
+    private void readBounded(HttpClientResponse response, HttpClientRequest httpRequest, URI uri,
+            java.util.function.Consumer<VendorResponse> onBody, java.util.function.Consumer<Throwable> onFailure) {
+        String declaredLength = response.getHeader("Content-Length");
+        if (declaredLength != null && parseLength(declaredLength) > maxResponseBytes) {
+            httpRequest.reset();
+            onFailure.accept(tooLarge(uri));
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] aborted = { false };
+        response.handler(chunk -> {
+            if (aborted[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxResponseBytes) {
+                aborted[0] = true;
+                httpRequest.reset();
+                onFailure.accept(tooLarge(uri));
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        response.exceptionHandler(error -> {
+            if (!aborted[0]) {
+                aborted[0] = true;
+                onFailure.accept(unavailable(uri, error));
+            }
+        });
+        response.endHandler(done -> {
+            if (!aborted[0]) {
+                onBody.accept(new VendorResponse(response.statusCode(), headers(response), body.getBytes()));
+            }
+        });
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpClientResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.headers().forEach(entry -> headers.computeIfAbsent(entry.getKey(), name -> new ArrayList<>())
+                .add(entry.getValue()));
+        return headers;
+    }
+
+    private static RequestOptions options(VendorRequest request) {
+        URI uri = request.uri();
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            path = path + "?" + uri.getRawQuery();
+        }
+        return new RequestOptions()
+                .setMethod(HttpMethod.valueOf(request.method()))
+                .setHost(uri.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setURI(path);
+    }
+
+    private ProviderException tooLarge(URI uri) {
+        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE,
+                "response from " + uri.getHost() + " exceeds " + maxResponseBytes + " bytes");
+    }
+
+    private static ProviderException unavailable(URI uri, Throwable cause) {
+        return new ProviderException(ProviderException.Kind.UNAVAILABLE,
+                "cannot reach " + uri.getHost() + ":" + uri.getPort() + ": " + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : " " + cause.getMessage()),
+                cause);
+    }
+
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.warden.spi;
+
+/**
+ * An adapter type: a CDI bean with an id (e.g. {@code openai}) that creates provider instances from their settings
+ * ({@code warden.providers.<instance>.*}). Two instances of one type (two regions, two keys) are two config blocks.
+ */
+public interface ClassifierAdapterType {
+
+    /** The type id, referenced by {@code warden.providers.<instance>.adapter}. */
+    String id();
+
+    /**
+     * Creates an instance. Read every setting the type understands from {@code context.settings()}; settings left
+     * unread are reported as unknown and fail start-up. Throw {@link InvalidSettingsException} for bad values.
+     */
+    ClassifierAdapter create(ProviderContext context);
+}

@@ -1,0 +1,130 @@
+package dev.warden.spi;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The adapter-specific settings of one provider: every {@code warden.providers.<id>.<key>} that the core does not
+ * consume itself, keyed by {@code <key>}. Reading a key marks it understood; keys nobody read fail start-up, so a
+ * misspelled setting is never silently ignored.
+ */
+public final class ProviderSettings {
+
+    private final String providerId;
+    private final Map<String, String> values;
+    private final Set<String> read = Collections.synchronizedSet(new HashSet<>());
+
+    public ProviderSettings(String providerId, Map<String, String> values) {
+        this.providerId = providerId;
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    public String providerId() {
+        return providerId;
+    }
+
+    public Optional<String> get(String key) {
+        read.add(key);
+        return Optional.ofNullable(values.get(key)).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    public String require(String key) {
+        return get(key).orElseThrow(() -> invalid(key, "is required"));
+    }
+
+    public String get(String key, String defaultValue) {
+        return get(key).orElse(defaultValue);
+    }
+
+    public URI uri(String key, String defaultValue) {
+        String raw = get(key, defaultValue);
+        try {
+            URI uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null) {
+                throw invalid(key, "must be an http(s) URL, got '" + raw + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw invalid(key, "must be an http(s) URL, got '" + raw + "'");
+        }
+    }
+
+    public double getDouble(String key, double defaultValue) {
+        Optional<String> raw = get(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(raw.get());
+        } catch (NumberFormatException e) {
+            throw invalid(key, "must be a number, got '" + raw.get() + "'");
+        }
+    }
+
+    /** A comma-separated list; {@code \,} keeps a literal comma inside an element. Empty elements are dropped. */
+    public List<String> getList(String key) {
+        Optional<String> raw = get(key);
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        String text = raw.get();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == ',') {
+                current.append(',');
+                i++;
+            } else if (c == ',') {
+                addTrimmed(items, current);
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        addTrimmed(items, current);
+        return List.copyOf(items);
+    }
+
+    private static void addTrimmed(List<String> items, StringBuilder item) {
+        String trimmed = item.toString().trim();
+        if (!trimmed.isEmpty()) {
+            items.add(trimmed);
+        }
+    }
+
+    /** The names directly under a prefix: {@code children("categories")} of {@code categories.hate.terms} is {@code hate}. */
+    public Set<String> children(String prefix) {
+        String start = prefix + ".";
+        Set<String> names = new TreeSet<>();
+        for (String key : values.keySet()) {
+            if (key.startsWith(start)) {
+                String rest = key.substring(start.length());
+                int dot = rest.indexOf('.');
+                names.add(dot < 0 ? rest : rest.substring(0, dot));
+            }
+        }
+        return names;
+    }
+
+    /** Keys present in configuration that no one has read. */
+    public Set<String> unread() {
+        Set<String> unread = new TreeSet<>(values.keySet());
+        unread.removeAll(read);
+        return unread;
+    }
+
+    public InvalidSettingsException invalid(String key, String problem) {
+        return new InvalidSettingsException("warden.providers." + providerId + "." + key + " " + problem);
+    }
+}

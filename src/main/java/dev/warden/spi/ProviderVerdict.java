@@ -1,0 +1,22 @@
+package dev.warden.spi;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A provider's answer: normalized scores per taxonomy category (0..1), the vendor's own labels and scores as the
+ * vendor sent them, and the model that produced them.
+ */
+public record ProviderVerdict(Map<Category, Double> scores, Map<String, Double> vendorScores, String model) {
+
+    public ProviderVerdict {
+        scores.forEach((category, score) -> {
+            if (score == null || score.isNaN() || score < 0.0 || score > 1.0) {
+                throw new IllegalArgumentException("score for " + category.wireName() + " outside 0..1: " + score);
+            }
+        });
+        scores = scores.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(scores));
+        vendorScores = Map.copyOf(new LinkedHashMap<>(vendorScores));
+    }
+}
