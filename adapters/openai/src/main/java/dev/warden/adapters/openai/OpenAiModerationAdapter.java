@@ -1,0 +1,74 @@
+package dev.warden.adapters.openai;
+
+import dev.warden.spi.CallContext;
+import dev.warden.spi.Capabilities;
+import dev.warden.spi.ClassificationInput;
+import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.Modality;
+import dev.warden.spi.ProviderException;
+import dev.warden.spi.ProviderVerdict;
+import dev.warden.spi.VendorHttp;
+import dev.warden.spi.VendorRequest;
+import dev.warden.spi.VendorResponse;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One OpenAI Moderation provider: text and one image per call, answered synchronously. */
+public class OpenAiModerationAdapter implements ClassifierAdapter {
+
+    private static final Capabilities CAPABILITIES = Capabilities.sync(Modality.TEXT, Modality.IMAGE);
+
+    /** OpenAI answers 400 too_many_images beyond this; refusing up front spares the call and the quota. */
+    static final int MAX_IMAGES_PER_REQUEST = 1;
+
+    private final VendorHttp http;
+    private final OpenAiSettings settings;
+
+    OpenAiModerationAdapter(VendorHttp http, OpenAiSettings settings) {
+        this.http = http;
+        this.settings = settings;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Uni<ProviderVerdict> classify(ClassificationInput input, CallContext context) {
+        return Uni.createFrom().deferred(() -> {
+            refuseUnsupported(input);
+            return http.send(VendorRequest.postJson(settings.moderationsUri(), settings.headers(),
+                    ModerationRequestBody.of(settings.model(), input)));
+        }).map(response -> verdict(response, input));
+    }
+
+    private static void refuseUnsupported(ClassificationInput input) {
+        if (!CAPABILITIES.supportsAll(input.modalities())) {
+            throw new ProviderException(ProviderException.Kind.UNSUPPORTED,
+                    "OpenAI moderation classifies text and images only, got " + input.modalities());
+        }
+        int images = input.images().size();
+        if (images > MAX_IMAGES_PER_REQUEST) {
+            throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "OpenAI moderation accepts at most "
+                    + MAX_IMAGES_PER_REQUEST + " image per request, got " + images);
+        }
+    }
+
+    private ProviderVerdict verdict(VendorResponse response, ClassificationInput input) {
+        if (response.status() >= 200 && response.status() <= 299) {
+            return OpenAiVerdictReader.read(response, settings.model());
+        }
+        throw OpenAiFailureClassifier.classify(response, confidential(input));
+    }
+
+    private List<String> confidential(ClassificationInput input) {
+        List<String> confidential = new ArrayList<>();
+        confidential.add(settings.apiKey());
+        input.texts().forEach(text -> confidential.add(text.text()));
+        // Image URLs are often pre-signed; the signature is as secret as a password.
+        input.images().forEach(image -> confidential.add(image.url()));
+        return confidential;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.warden.adapters.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.spi.ProviderException;
+import dev.warden.spi.ProviderVerdict;
+import dev.warden.spi.VendorResponse;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads a successful moderation answer into a verdict, refusing anything that is not a complete, sane answer. */
+final class OpenAiVerdictReader {
+
+    private OpenAiVerdictReader() {
+    }
+
+    static ProviderVerdict read(VendorResponse response, String configuredModel) {
+        if (!response.isJson()) {
+            throw invalid("OpenAI answered " + response.status() + " with content type "
+                    + response.header("Content-Type").orElse("(none)") + " instead of JSON");
+        }
+        JsonNode root = parse(response);
+        JsonNode results = root.path("results");
+        if (!results.isArray() || results.isEmpty()) {
+            throw invalid("OpenAI answered without results");
+        }
+        Map<String, Double> vendorScores = new LinkedHashMap<>();
+        Set<String> evaluated = new HashSet<>();
+        // One result per input item is possible; the content is one piece, so each label keeps its worst score.
+        results.forEach(result -> collect(result, vendorScores, evaluated));
+        Map<String, Double> evaluatedScores = new LinkedHashMap<>(vendorScores);
+        evaluatedScores.keySet().retainAll(evaluated);
+        return new ProviderVerdict(OpenAiCrosswalk.toTaxonomy(evaluatedScores), vendorScores, model(root,
+                configuredModel));
+    }
+
+    private static JsonNode parse(VendorResponse response) {
+        try {
+            return OpenAiJson.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new ProviderException(ProviderException.Kind.INVALID_RESPONSE, "OpenAI answered malformed JSON", e);
+        }
+    }
+
+    private static void collect(JsonNode result, Map<String, Double> vendorScores, Set<String> evaluated) {
+        JsonNode categoryScores = result.path("category_scores");
+        if (!categoryScores.isObject()) {
+            throw invalid("OpenAI answered a result without category_scores");
+        }
+        categoryScores.properties().forEach(label -> {
+            JsonNode score = label.getValue();
+            // Legacy text models send null for categories they do not know (illicit, illicit/violent).
+            if (score.isNull()) {
+                return;
+            }
+            vendorScores.merge(label.getKey(), checkedScore(label.getKey(), score), Math::max);
+            if (appliedToAnyInput(result, label.getKey())) {
+                evaluated.add(label.getKey());
+            }
+        });
+    }
+
+    /**
+     * Omni models list the input types each label looked at; an empty list (a text-only label on an image-only
+     * request) comes with a score of 0 that means "not looked at", which must not pass as "looked and found
+     * nothing". Models that do not send the list evaluated every label they scored.
+     */
+    private static boolean appliedToAnyInput(JsonNode result, String label) {
+        JsonNode inputTypes = result.path("category_applied_input_types").path(label);
+        return !(inputTypes.isArray() && inputTypes.isEmpty());
+    }
+
+    private static double checkedScore(String label, JsonNode score) {
+        if (!score.isNumber()) {
+            throw invalid("OpenAI answered a non-numeric score for " + label);
+        }
+        double value = score.doubleValue();
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw invalid("OpenAI answered a score outside 0..1 for " + label + ": " + value);
+        }
+        return value;
+    }
+
+    private static String model(JsonNode root, String configuredModel) {
+        JsonNode model = root.path("model");
+        return model.isTextual() && !model.asText().isBlank() ? model.asText() : configuredModel;
+    }
+
+    private static ProviderException invalid(String message) {
+        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE, message);
+    }
+}

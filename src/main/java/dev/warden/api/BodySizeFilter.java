@@ -1,0 +1,32 @@
+package dev.warden.api;
+
+import dev.warden.api.problems.ProblemResponses;
+import dev.warden.api.problems.ProblemTypes;
+import dev.warden.config.LimitsConfig;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses a body over {@code warden.limits.max-body-size} with problem details before reading it. Bodies without a
+ * Content-Length are cut off by the HTTP server's own limit ({@code quarkus.http.limits.max-body-size}).
+ */
+public class BodySizeFilter {
+
+    private final LimitsConfig limits;
+
+    BodySizeFilter(LimitsConfig limits) {
+        this.limits = limits;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> limitBodySize(ContainerRequestContext request) {
+        long max = limits.maxBodySize().asLongValue();
+        if (request.getLength() > max) {
+            return Optional.of(ProblemResponses.of(413, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                    "The body has " + request.getLength() + " bytes; the limit is " + max));
+        }
+        return Optional.empty();
+    }
+}

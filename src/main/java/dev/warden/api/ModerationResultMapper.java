@@ -1,0 +1,68 @@
+package dev.warden.api;
+
+import dev.warden.api.generated.model.Action;
+import dev.warden.api.generated.model.CategoryResult;
+import dev.warden.api.generated.model.ModerationResult;
+import dev.warden.api.generated.model.ProviderError;
+import dev.warden.api.generated.model.ProviderOutcome;
+import dev.warden.moderation.Decision;
+import dev.warden.moderation.Moderation;
+import dev.warden.moderation.ProviderResult;
+import dev.warden.spi.Category;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Renders a moderation in the contract's shape. */
+final class ModerationResultMapper {
+
+    static ModerationResult toApi(Moderation moderation) {
+        Map<String, CategoryResult> categories = new LinkedHashMap<>();
+        moderation.categories().forEach((category, verdict) -> categories.put(category.wireName(),
+                new CategoryResult().score(verdict.score()).flagged(verdict.flagged())
+                        .action(action(verdict.action())).providers(verdict.providers())));
+        return new ModerationResult()
+                .id(moderation.id())
+                .status(ModerationResult.StatusEnum.COMPLETED)
+                .decision(action(moderation.decision()))
+                .flagged(moderation.decision() != Decision.ALLOW)
+                .categories(categories)
+                .providers(moderation.providers().stream().map(ModerationResultMapper::toApi).toList())
+                .degraded(moderation.degraded())
+                .policy(moderation.policy())
+                .taxonomyVersion(Category.TAXONOMY_VERSION)
+                .createdAt(timestamp(moderation.createdAt()))
+                .completedAt(timestamp(moderation.completedAt()));
+    }
+
+    private static ProviderOutcome toApi(ProviderResult result) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        result.scores().forEach((category, score) -> scores.put(category.wireName(), score));
+        ProviderOutcome outcome = new ProviderOutcome()
+                .provider(result.provider())
+                .outcome(ProviderOutcome.OutcomeEnum.fromValue(result.outcome().wireName()))
+                .latencyMs(result.latencyMs())
+                .attempts(result.attempts())
+                .scores(scores)
+                .vendorScores(new LinkedHashMap<>(result.vendorScores()))
+                .model(result.model());
+        result.failure().ifPresent(failure -> outcome.error(new ProviderError()
+                .kind(ProviderError.KindEnum.fromValue(failure.kind().name()))
+                .message(failure.message())
+                .retryAfterMs(failure.retryAfterMs())));
+        return outcome;
+    }
+
+    private static Action action(Decision decision) {
+        return Action.fromValue(decision.wireName());
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private ModerationResultMapper() {
+    }
+}

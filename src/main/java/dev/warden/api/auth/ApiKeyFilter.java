@@ -1,0 +1,52 @@
+package dev.warden.api.auth;
+
+import dev.warden.api.problems.ProblemResponses;
+import dev.warden.api.problems.ProblemTypes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/** {@code Authorization: Bearer <api key>} on every API resource, then the resource's {@link RequiresScope}. */
+public class ApiKeyFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeys apiKeys;
+    private final CallerHolder caller;
+
+    ApiKeyFilter(ApiKeys apiKeys, CallerHolder caller) {
+        this.apiKeys = apiKeys;
+        this.caller = caller;
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> authenticate(ContainerRequestContext request, SimpleResourceInfo resource) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.substring(BEARER.length()).isBlank()) {
+            return Optional.of(unauthorized("Send 'Authorization: Bearer <api key>'"));
+        }
+        Optional<Client> client = apiKeys.authenticate(header.substring(BEARER.length()).trim());
+        if (client.isEmpty()) {
+            return Optional.of(unauthorized("Unknown API key"));
+        }
+        RequiresScope required = resource.getResourceClass().getAnnotation(RequiresScope.class);
+        if (required != null && Arrays.stream(required.value()).noneMatch(client.get().scopes()::contains)) {
+            String needed = Arrays.stream(required.value()).map(Scope::wireName).collect(Collectors.joining("' or '"));
+            return Optional.of(ProblemResponses.of(403, ProblemTypes.FORBIDDEN, "Forbidden",
+                    "This operation needs scope '" + needed + "'"));
+        }
+        caller.set(client.get());
+        return Optional.empty();
+    }
+
+    private static Response unauthorized(String detail) {
+        Response problem = ProblemResponses.of(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail);
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"warden\"").build();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.warden.api.auth;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/** The client the current request was authenticated as; set by {@link ApiKeyFilter} before any resource runs. */
+@RequestScoped
+public class CallerHolder {
+
+    private Client client;
+
+    void set(Client client) {
+        this.client = client;
+    }
+
+    public Client client() {
+        if (client == null) {
+            throw new IllegalStateException("request was not authenticated");
+        }
+        return client;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.warden.api.problems;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.warden.moderation.IdempotencyConflictException;
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into problem details: bad input into a precise 4xx naming the field, an unreachable database
+ * into 503 (nothing was stored; the caller may retry), anything else into a 500 that carries an error id and never
+ * a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException problem) {
+        return ProblemResponses.of(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflictException conflict) {
+        return ProblemResponses.of(422, ProblemTypes.IDEMPOTENCY_CONFLICT, "Idempotency-Key reused",
+                conflict.getMessage() + "; use a new key for a new request",
+                List.of(new FieldProblem("Idempotency-Key", "already used with a different request")));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException failure) {
+        if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return ProblemResponses.of(ProblemException.invalid(List.of(new FieldProblem(
+                    JsonPaths.of(mapping.getPath()), messageFor(mapping)))));
+        }
+        JsonLocation location = failure.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return ProblemResponses.of(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
+                "The body is not valid JSON" + where);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException failure) {
+        int status = failure.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(failure);
+        }
+        Response.StatusType reason = failure.getResponse().getStatusInfo();
+        return ProblemResponses.of(status, status == 404 ? ProblemTypes.NOT_FOUND : ProblemTypes.forStatus(status),
+                reason.getReasonPhrase(), reason.getReasonPhrase());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable failure) {
+        if (isDatabaseUnavailable(failure)) {
+            LOG.warnf("Database unavailable: %s", failure.toString());
+            return ProblemResponses.of(503, ProblemTypes.UNAVAILABLE, "Service unavailable",
+                    "The database is unavailable; nothing was stored. Retry later.");
+        }
+        String errorId = java.util.UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected failure, error id %s", errorId);
+        return ProblemResponses.of(500, ProblemTypes.INTERNAL, "Internal error",
+                "Unexpected failure; quote error id " + errorId + " when reporting it");
+    }
+
+    private static String messageFor(JsonMappingException failure) {
+        Class<?> target = targetType(failure);
+        if (target != null && target.isEnum()) {
+            return "must be one of: " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (failure instanceof MismatchedInputException mismatch && mismatch.getMessage() != null
+                && mismatch.getMessage().startsWith("Missing required creator property")) {
+            return "is required";
+        }
+        if (target != null) {
+            return "must be " + describe(target);
+        }
+        return "has the wrong type";
+    }
+
+    private static Class<?> targetType(JsonMappingException failure) {
+        if (failure instanceof InvalidFormatException format) {
+            return format.getTargetType();
+        }
+        if (failure instanceof ValueInstantiationException instantiation && instantiation.getType() != null) {
+            return instantiation.getType().getRawClass();
+        }
+        if (failure instanceof MismatchedInputException mismatch) {
+            return mismatch.getTargetType();
+        }
+        return null;
+    }
+
+    private static String describe(Class<?> type) {
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == Boolean.class) {
+            return "a boolean";
+        }
+        return "an object";
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+                    || (cause instanceof PgException pg && pg.getSqlState() != null
+                            && pg.getSqlState().startsWith("57P"))
+                    || (cause instanceof VertxException && String.valueOf(cause.getMessage()).contains("Connection"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.warden.api.problems;
+
+import dev.warden.api.generated.model.FieldError;
+import dev.warden.api.generated.model.Problem;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Builds {@code application/problem+json} responses from the contract's {@code Problem} model. */
+public final class ProblemResponses {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Response of(ProblemException problem) {
+        return of(problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.fieldProblems());
+    }
+
+    public static Response of(int status, String type, String title, String detail) {
+        return of(status, type, title, detail, List.of());
+    }
+
+    public static Response of(int status, String type, String title, String detail, List<FieldProblem> fields) {
+        Problem body = new Problem().type(type).title(title).status(status).detail(detail);
+        if (!fields.isEmpty()) {
+            body.errors(fields.stream().map(field -> new FieldError().field(field.field()).message(field.message()))
+                    .toList());
+        }
+        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+    }
+
+    private ProblemResponses() {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.warden.api.problems;
+
+/** The {@code type} URIs of every problem Warden answers with; documented in README.md. */
+public final class ProblemTypes {
+
+    private static final String BASE = "https://warden.dev/problems/";
+
+    public static final String VALIDATION = BASE + "validation";
+    public static final String MALFORMED_JSON = BASE + "malformed-json";
+    public static final String UNKNOWN_POLICY = BASE + "unknown-policy";
+    public static final String IDEMPOTENCY_CONFLICT = BASE + "idempotency-conflict";
+    public static final String UNSUPPORTED_MODE = BASE + "unsupported-mode";
+    public static final String UNAUTHORIZED = BASE + "unauthorized";
+    public static final String FORBIDDEN = BASE + "forbidden";
+    public static final String NOT_FOUND = BASE + "not-found";
+    public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
+    public static final String UNAVAILABLE = BASE + "unavailable";
+    public static final String INTERNAL = BASE + "internal";
+
+    /** For HTTP errors the framework raises (405, 406, 415, ...): named after the status. */
+    public static String forStatus(int status) {
+        return BASE + "http-" + status;
+    }
+
+    private ProblemTypes() {
+    }
+}

@@ -1,0 +1,60 @@
+package dev.warden.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** {@code warden.policies.<name>.*}: which providers a request goes to and how their answers become a decision. */
+@ConfigMapping(prefix = "warden.policies")
+public interface PoliciesConfig {
+
+    @WithParentName
+    Map<String, Policy> all();
+
+    interface Policy {
+
+        /** Providers to call, by provider id. */
+        List<String> providers();
+
+        @WithDefault("all")
+        Strategy strategy();
+
+        /** Bounds the whole request: every provider answer arrives by then or is reported {@code timeout}. */
+        @WithDefault("2s")
+        Duration deadline();
+
+        /** What a provider that did not answer means: {@code review} fails closed, {@code allow} fails open. */
+        @WithDefault("review")
+        FailureAction onProviderFailure();
+
+        /** Score from which a category asks for human review, unless the category overrides it. */
+        @WithDefault("0.5")
+        double reviewThreshold();
+
+        /** Score from which a category blocks, unless the category overrides it. */
+        @WithDefault("0.85")
+        double blockThreshold();
+
+        /** Per-category overrides, keyed by taxonomy v1 name. */
+        Map<String, Thresholds> thresholds();
+    }
+
+    interface Thresholds {
+        OptionalDouble review();
+
+        OptionalDouble block();
+    }
+
+    enum Strategy {
+        all
+    }
+
+    enum FailureAction {
+        review,
+        allow
+    }
+}

@@ -1,0 +1,21 @@
+package dev.warden.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code warden.vendor-http.*}: the shared HTTP client adapters use to reach vendors. */
+@ConfigMapping(prefix = "warden.vendor-http")
+public interface VendorHttpConfig {
+
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    @WithDefault("64")
+    int maxConnectionsPerVendor();
+
+    /** A vendor answer larger than this is aborted while reading and reported {@code INVALID_RESPONSE}. */
+    @WithDefault("1M")
+    MemorySize maxResponseSize();
+}

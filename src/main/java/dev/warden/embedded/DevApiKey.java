@@ -1,0 +1,73 @@
+package dev.warden.embedded;
+
+import dev.warden.api.auth.ApiKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The development API key of the embedded default: created on first start under {@code <warden.home>/dev-api-key}
+ * (owner-only permissions), printed to the console that one time, and reused afterwards. Never created when a
+ * database URL is configured: a real deployment configures its clients.
+ */
+@ApplicationScoped
+public class DevApiKey {
+
+    public static final String CLIENT_NAME = "dev";
+    static final String FILE_NAME = "dev-api-key";
+    private static final String PREFIX = "wdn_dev_";
+    private static final Logger LOG = Logger.getLogger(DevApiKey.class);
+
+    private final boolean embedded;
+    private final Path home;
+
+    DevApiKey(@ConfigProperty(name = EmbeddedDatabase.ACTIVE_PROPERTY, defaultValue = "false") boolean embedded,
+            @ConfigProperty(name = "warden.home", defaultValue = ".warden") Path home) {
+        this.embedded = embedded;
+        this.home = home;
+    }
+
+    /** The SHA-256 of the development key when running on the embedded default. */
+    public Optional<String> hashIfEmbedded() {
+        if (!embedded) {
+            return Optional.empty();
+        }
+        Path file = home.resolve(FILE_NAME);
+        try {
+            if (Files.exists(file)) {
+                LOG.infof("No clients configured: accepting the development API key stored in %s",
+                        file.toAbsolutePath());
+                return Optional.of(ApiKeys.sha256Hex(Files.readString(file, StandardCharsets.UTF_8).trim()));
+            }
+            String key = create(file);
+            System.out.printf("%n  Development API key (shown once, kept in %s):%n%n    %s%n%n", file.toAbsolutePath(),
+                    key);
+            return Optional.of(ApiKeys.sha256Hex(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the development API key in " + file, e);
+        }
+    }
+
+    private static String create(Path file) throws IOException {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            LOG.debugf("File system of %s has no POSIX permissions", file);
+        }
+        return key;
+    }
+}

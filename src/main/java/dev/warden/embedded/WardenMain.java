@@ -1,0 +1,34 @@
+package dev.warden.embedded;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+
+/**
+ * Entry point. With no database URL configured, starts the embedded PostgreSQL (data under
+ * {@code <warden.home>/pg}) before Quarkus, and points Warden at it; with one configured, never starts it.
+ */
+@QuarkusMain
+public final class WardenMain {
+
+    public static void main(String... args) {
+        if (!DatabaseUrlSetting.isConfigured(System.getenv(), Path.of(""))) {
+            startEmbeddedDatabase();
+        }
+        Quarkus.run(args);
+    }
+
+    private static void startEmbeddedDatabase() {
+        Path home = Path.of(System.getProperty("warden.home", ".warden"));
+        Path dataDirectory = home.resolve("pg").toAbsolutePath();
+        int port = Integer.getInteger("warden.embedded.port", 0);
+        System.out.printf("No database URL configured (warden.database.url): starting the embedded PostgreSQL,"
+                + " data in %s%n", dataDirectory);
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-shutdown"));
+        System.setProperty(DatabaseUrlSetting.PROPERTY, database.url());
+        System.setProperty("warden.database.username", database.user());
+        System.setProperty(EmbeddedDatabase.ACTIVE_PROPERTY, "true");
+        System.out.printf("Embedded PostgreSQL listening on localhost:%d%n", database.port());
+    }
+}

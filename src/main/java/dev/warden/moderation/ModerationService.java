@@ -1,0 +1,124 @@
+package dev.warden.moderation;
+
+import dev.warden.config.PoliciesConfig;
+import dev.warden.persistence.ModerationEntity;
+import dev.warden.persistence.ModerationRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * The moderation flow: replay a stored answer for a repeated Idempotency-Key, otherwise plan, call the providers in
+ * parallel within the policy's deadline, aggregate, decide, and store everything before answering.
+ */
+@ApplicationScoped
+public class ModerationService {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final PolicyCatalog policies;
+    private final ModerationPlanner planner;
+    private final ProviderCaller caller;
+    private final ModerationRepository repository;
+
+    ModerationService(PolicyCatalog policies, ModerationPlanner planner, ProviderCaller caller,
+            ModerationRepository repository) {
+        this.policies = policies;
+        this.planner = planner;
+        this.caller = caller;
+        this.repository = repository;
+    }
+
+    public Uni<ModerationReply> moderate(ModerationCommand command) {
+        if (command.idempotencyKey().isEmpty()) {
+            return classifyAndStore(command);
+        }
+        String key = command.idempotencyKey().get();
+        return Panache.withSession(() -> repository.findByIdempotencyKey(command.client(), key))
+                .chain(stored -> stored == null ? classifyAndStore(command) : Uni.createFrom().item(replay(stored, command)));
+    }
+
+    public Uni<Optional<Moderation>> find(UUID id, String client) {
+        return Panache.withSession(() -> repository.findForClient(id, client))
+                .map(entity -> Optional.ofNullable(entity).map(ModerationRecords::fromEntity));
+    }
+
+    private Uni<ModerationReply> classifyAndStore(ModerationCommand command) {
+        PoliciesConfig.Policy policy = policies.find(command.policy()).orElseThrow();
+        Instant createdAt = Instant.now();
+        UUID id = UUID.randomUUID();
+        ModerationPlan plan = planner.plan(policy, command.input());
+        Executor requestContext = currentContext();
+        return callAll(plan, id, createdAt.plus(policy.deadline()))
+                .emitOn(requestContext)
+                .map(results -> assemble(id, command.policy(), policy, plan, results, createdAt))
+                .chain(moderation -> store(moderation, command))
+                .onFailure(ModerationService::isUniqueViolation)
+                .recoverWithUni(() -> Panache.withSession(() -> repository.findByIdempotencyKey(command.client(),
+                        command.idempotencyKey().orElseThrow())).map(stored -> replay(stored, command)));
+    }
+
+    private Uni<List<ProviderResult>> callAll(ModerationPlan plan, UUID id, Instant deadline) {
+        if (plan.calls().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<ProviderResult>> calls = plan.calls().stream()
+                .map(call -> caller.call(call.provider(), call.input(), id.toString(), deadline)).toList();
+        return Uni.join().all(calls).andFailFast();
+    }
+
+    private static Moderation assemble(UUID id, String policyName, PoliciesConfig.Policy policy, ModerationPlan plan,
+            List<ProviderResult> called, Instant createdAt) {
+        Map<String, ProviderResult> byProvider = new HashMap<>();
+        plan.skipped().forEach(result -> byProvider.put(result.provider(), result));
+        called.forEach(result -> byProvider.put(result.provider(), result));
+        List<ProviderResult> ordered = new ArrayList<>();
+        policy.providers().forEach(provider -> ordered.add(byProvider.get(provider)));
+
+        boolean degraded = !plan.uncovered().isEmpty()
+                || called.stream().anyMatch(result -> result.outcome().isFailure());
+        List<ProviderResult> answered = called.stream().filter(result -> result.outcome() == Outcome.OK).toList();
+        DecisionMaker.Verdict verdict = DecisionMaker.decide(policy, ScoreAggregator.aggregate(answered), degraded);
+        return new Moderation(id, policyName, verdict.decision(), verdict.categories(), ordered, degraded, createdAt,
+                Instant.now());
+    }
+
+    private Uni<ModerationReply> store(Moderation moderation, ModerationCommand command) {
+        ModerationEntity entity = ModerationRecords.toEntity(moderation, command);
+        return Panache.withTransaction(() -> repository.persist(entity))
+                .replaceWith(new ModerationReply(moderation, false));
+    }
+
+    private static ModerationReply replay(ModerationEntity stored, ModerationCommand command) {
+        if (!stored.requestSha256.equals(command.requestSha256())) {
+            throw new IdempotencyConflictException(command.idempotencyKey().orElseThrow());
+        }
+        return new ModerationReply(ModerationRecords.fromEntity(stored), true);
+    }
+
+    /** Provider answers may arrive on timer or client threads; the database session lives on the request's context. */
+    private static Executor currentContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

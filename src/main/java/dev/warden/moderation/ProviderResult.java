@@ -1,0 +1,25 @@
+package dev.warden.moderation;
+
+import dev.warden.spi.Category;
+import dev.warden.spi.ProviderException;
+import java.util.Map;
+import java.util.Optional;
+
+/** One provider's part of a moderation: its outcome, its normalized and native scores, or why it has none. */
+public record ProviderResult(String provider, Outcome outcome, long latencyMs, int attempts,
+        Map<Category, Double> scores, Map<String, Double> vendorScores, String model, Optional<Failure> failure) {
+
+    public ProviderResult {
+        scores = Map.copyOf(scores);
+        vendorScores = Map.copyOf(vendorScores);
+    }
+
+    public static ProviderResult skipped(String provider, String reason) {
+        return new ProviderResult(provider, Outcome.SKIPPED, 0, 0, Map.of(), Map.of(), null,
+                Optional.of(new Failure(ProviderException.Kind.UNSUPPORTED, reason, null)));
+    }
+
+    /** Why a provider gave no scores. {@code retryAfterMs} is what a throttling vendor asked for, if it did. */
+    public record Failure(ProviderException.Kind kind, String message, Long retryAfterMs) {
+    }
+}

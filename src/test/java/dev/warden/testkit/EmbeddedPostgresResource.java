@@ -1,0 +1,42 @@
+package dev.warden.testkit;
+
+import dev.warden.embedded.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL for {@code @QuarkusTest}s: the same embedded server Warden runs on by default, in a fresh
+ * directory, shared by every test of the JVM. Tests favour speed here, so fsync is off.
+ */
+public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedDatabase database;
+
+    static synchronized EmbeddedDatabase database() {
+        if (database == null) {
+            try {
+                Path directory = Files.createTempDirectory("warden-test-pg");
+                database = EmbeddedDatabase.start(directory.resolve("data"), 0, false);
+                Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-shutdown"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return database;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        EmbeddedDatabase db = database();
+        return Map.of("warden.database.url", db.url(), "warden.database.username", db.user());
+    }
+
+    @Override
+    public void stop() {
+        // Shared across test classes and application restarts; stopped with the JVM.
+    }
+}

@@ -1,0 +1,12 @@
+package dev.warden.testkit;
+
+/** API keys of the clients {@code %test} configuration declares (only their SHA-256 is in configuration). */
+public final class TestClients {
+
+    public static final String MODERATOR_KEY = "test-moderator-key";
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String REPORTER_KEY = "test-reporter-key";
+
+    private TestClients() {
+    }
+}
