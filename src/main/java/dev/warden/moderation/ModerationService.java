@@ -8,7 +8,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
+import org.hibernate.JDBCException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,7 +58,7 @@ public class ModerationService {
 
     private Uni<ModerationReply> classifyAndStore(ModerationCommand command) {
         PoliciesConfig.Policy policy = policies.find(command.policy()).orElseThrow();
-        Instant createdAt = Instant.now();
+        Instant createdAt = now();
         UUID id = UUID.randomUUID();
         ModerationPlan plan = planner.plan(policy, command.input());
         Executor requestContext = currentContext();
@@ -91,7 +93,7 @@ public class ModerationService {
         List<ProviderResult> answered = called.stream().filter(result -> result.outcome() == Outcome.OK).toList();
         DecisionMaker.Verdict verdict = DecisionMaker.decide(policy, ScoreAggregator.aggregate(answered), degraded);
         return new Moderation(id, policyName, verdict.decision(), verdict.categories(), ordered, degraded, createdAt,
-                Instant.now());
+                now());
     }
 
     private Uni<ModerationReply> store(Moderation moderation, ModerationCommand command) {
@@ -113,9 +115,15 @@ public class ModerationService {
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
+    /** PostgreSQL keeps microseconds; an answer must carry exactly what a later read returns. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private static boolean isUniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+            if ((cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
+                    || (cause instanceof JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState()))) {
                 return true;
             }
         }

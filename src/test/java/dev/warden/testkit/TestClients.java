@@ -6,6 +6,7 @@ public final class TestClients {
     public static final String MODERATOR_KEY = "test-moderator-key";
     public static final String ADMIN_KEY = "test-admin-key";
     public static final String REPORTER_KEY = "test-reporter-key";
+    public static final String SECOND_MODERATOR_KEY = "second-moderator-key";
 
     private TestClients() {
     }

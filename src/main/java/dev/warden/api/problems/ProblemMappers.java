@@ -2,6 +2,7 @@ package dev.warden.api.problems;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -40,9 +41,15 @@ public class ProblemMappers {
                 List.of(new FieldProblem("Idempotency-Key", "already used with a different request")));
     }
 
+    /** Quarkus maps this one itself (as plain JSON); a more urgent priority keeps the answer problem+json. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedJson(MismatchedInputException failure) {
+        return unreadableJson(failure);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException failure) {
-        if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !isMalformed(failure)) {
             return ProblemResponses.of(ProblemException.invalid(List.of(new FieldProblem(
                     JsonPaths.of(mapping.getPath()), messageFor(mapping)))));
         }
@@ -54,6 +61,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException failure) {
+        if (failure.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable);
+        }
         int status = failure.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(failure);
@@ -76,15 +86,26 @@ public class ProblemMappers {
                 "Unexpected failure; quote error id " + errorId + " when reporting it");
     }
 
+    /** Broken syntax (as opposed to valid JSON of the wrong shape), wherever Jackson noticed it. */
+    private static boolean isMalformed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException
+                    || String.valueOf(cause.getMessage()).startsWith("Unexpected end-of-input")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String messageFor(JsonMappingException failure) {
+        if (failure instanceof MismatchedInputException mismatch && mismatch.getMessage() != null
+                && mismatch.getMessage().startsWith("Missing required creator property")) {
+            return "is required";
+        }
         Class<?> target = targetType(failure);
         if (target != null && target.isEnum()) {
             return "must be one of: " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
-        }
-        if (failure instanceof MismatchedInputException mismatch && mismatch.getMessage() != null
-                && mismatch.getMessage().startsWith("Missing required creator property")) {
-            return "is required";
         }
         if (target != null) {
             return "must be " + describe(target);

@@ -1,0 +1,79 @@
+package dev.warden.adapters.localrules;
+
+import dev.warden.spi.CallContext;
+import dev.warden.spi.Capabilities;
+import dev.warden.spi.Category;
+import dev.warden.spi.ClassificationInput;
+import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.ContentPart;
+import dev.warden.spi.Modality;
+import dev.warden.spi.ProviderException;
+import dev.warden.spi.ProviderVerdict;
+import io.smallrye.mutiny.Uni;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Classifies text in process against a {@link RuleBook}. Every category with rules gets a score: its configured
+ * score when a rule matched, 0.0 otherwise, so a caller sees what was evaluated. The vendor scores name the rules
+ * that matched, never the matched text.
+ */
+final class LocalRulesAdapter implements ClassifierAdapter {
+
+    static final int MAX_VENDOR_SCORES = 20;
+
+    /**
+     * The core already caps text far lower; this keeps a direct caller from making one call unboundedly expensive on
+     * the thread that runs it.
+     */
+    static final int MAX_TEXT_CHARS = 100_000;
+
+    private static final Capabilities CAPABILITIES = Capabilities.sync(Modality.TEXT);
+
+    private final RuleBook rules;
+    private final String model;
+
+    LocalRulesAdapter(RuleBook rules, String model) {
+        this.rules = rules;
+        this.model = model;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Uni<ProviderVerdict> classify(ClassificationInput input, CallContext context) {
+        if (!CAPABILITIES.supportsAll(input.modalities())) {
+            return Uni.createFrom().failure(new ProviderException(ProviderException.Kind.UNSUPPORTED,
+                    "local-rules classifies text only, got " + input.modalities()));
+        }
+        int length = input.texts().stream().mapToInt(text -> text.text().length()).sum();
+        if (length > MAX_TEXT_CHARS) {
+            return Uni.createFrom().failure(new ProviderException(ProviderException.Kind.BAD_REQUEST,
+                    "local-rules classifies at most " + MAX_TEXT_CHARS + " characters per call, got " + length));
+        }
+        return Uni.createFrom().item(() -> verdict(input.texts()));
+    }
+
+    private ProviderVerdict verdict(List<ContentPart.Text> texts) {
+        Map<Category, Double> scores = new EnumMap<>(Category.class);
+        Set<Category> evaluated = rules.categories();
+        evaluated.forEach(category -> scores.put(category, 0.0));
+        Map<String, Double> vendorScores = new LinkedHashMap<>();
+        for (ContentPart.Text text : texts) {
+            for (RuleMatch match : rules.matchesIn(text.text())) {
+                double score = rules.scoreOf(match.category());
+                scores.put(match.category(), score);
+                if (vendorScores.size() < MAX_VENDOR_SCORES) {
+                    vendorScores.put(match.key(), score);
+                }
+            }
+        }
+        return new ProviderVerdict(scores, vendorScores, model);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.warden.adapters.localrules;
+
+import dev.warden.spi.Category;
+import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.ClassifierAdapterType;
+import dev.warden.spi.ProviderContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * {@code local-rules}: the embedded default classifier. Matches configured terms and patterns, plus a bundled default
+ * list, in process: no network, no vendor account. Configured terms and patterns add to the bundled ones of their
+ * category; {@code default-list=false} drops the bundled list.
+ */
+@ApplicationScoped
+public class LocalRulesAdapterType implements ClassifierAdapterType {
+
+    public static final String ID = "local-rules";
+    static final String MODEL_WITH_DEFAULT_LIST = ID + "/default";
+    static final String MODEL_WITHOUT_DEFAULT_LIST = ID + "/custom";
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public ClassifierAdapter create(ProviderContext context) {
+        LocalRulesSettings settings = LocalRulesSettings.read(context.settings(), normalizer);
+        Map<Category, CategoryRules> rules = new EnumMap<>(Category.class);
+        if (settings.defaultList()) {
+            rules.putAll(DefaultList.load(normalizer));
+        }
+        settings.categories().forEach((category, added) -> rules.merge(category, added, CategoryRules::plus));
+        String model = settings.defaultList() ? MODEL_WITH_DEFAULT_LIST : MODEL_WITHOUT_DEFAULT_LIST;
+        return new LocalRulesAdapter(new RuleBook(rules.values(), normalizer), model);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.warden.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The boundary separate Maven modules would give: adapters see only the SPI; the core never sees an adapter. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.warden");
+    }
+
+    @Test
+    void adaptersDependOnlyOnTheSpi() {
+        noClasses().that().resideInAPackage("dev.warden.adapters..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.warden.api..", "dev.warden.moderation..",
+                        "dev.warden.providers..", "dev.warden.persistence..", "dev.warden.config..",
+                        "dev.warden.embedded..", "dev.warden.resilience..", "dev.warden.webhooks..",
+                        "dev.warden.reports..")
+                .because("an adapter translates through dev.warden.spi only")
+                .check(production);
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage("dev.warden.adapters.openai..")
+                .should().dependOnClassesThat().resideInAPackage("dev.warden.adapters.localrules..")
+                .check(production);
+        noClasses().that().resideInAPackage("dev.warden.adapters.localrules..")
+                .should().dependOnClassesThat().resideInAPackage("dev.warden.adapters.openai..")
+                .check(production);
+    }
+
+    @Test
+    void theCoreNeverImportsAnAdapter() {
+        noClasses().that().resideInAPackage("dev.warden..").and().resideOutsideOfPackage("dev.warden.adapters..")
+                .should().dependOnClassesThat().resideInAPackage("dev.warden.adapters..")
+                .because("adapters are discovered as CDI beans")
+                .check(production);
+    }
+
+    @Test
+    void theSpiDependsOnNothingElseOfWarden() {
+        noClasses().that().resideInAPackage("dev.warden.spi..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.warden.api..", "dev.warden.moderation..",
+                        "dev.warden.providers..", "dev.warden.persistence..", "dev.warden.config..",
+                        "dev.warden.embedded..", "dev.warden.adapters..")
+                .check(production);
+    }
+}
