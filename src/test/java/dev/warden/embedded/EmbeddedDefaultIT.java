@@ -1,0 +1,70 @@
+package dev.warden.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.warden.client.ApiException;
+import dev.warden.client.model.Action;
+import dev.warden.client.model.ContentPart;
+import dev.warden.client.model.ModerationRequest;
+import dev.warden.client.model.ModerationResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, for real: the packaged jar in an empty directory starts the embedded PostgreSQL, prints a
+ * development key once, answers with a decision, and after a restart still has the result. With a database URL
+ * configured it never starts the embedded one.
+ */
+class EmbeddedDefaultIT {
+
+    private static final ModerationRequest THREAT = new ModerationRequest()
+            .addContentItem(new ContentPart().type(ContentPart.TypeEnum.TEXT).text("I will hurt you, you idiot"));
+
+    @Test
+    void aFreshDirectoryGetsADecisionThatSurvivesARestart(@TempDir Path directory) throws Exception {
+        ModerationResult answered;
+        String key;
+        try (PackagedWarden warden = PackagedWarden.start(directory)) {
+            Path keyFile = directory.resolve(".warden/dev-api-key");
+            key = Files.readString(keyFile, StandardCharsets.UTF_8).trim();
+            assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(warden.output()).contains("starting the embedded PostgreSQL").contains(key);
+            assertThat(directory.resolve(".warden/pg/PG_VERSION")).exists();
+
+            answered = warden.moderations(key).createModeration(THREAT, "restart-check");
+
+            assertThat(answered.getDecision()).isEqualTo(Action.BLOCK);
+            assertThat(answered.getCategories().get("threat").getProviders()).containsExactly("local-rules");
+        }
+
+        try (PackagedWarden restarted = PackagedWarden.start(directory)) {
+            assertThat(restarted.output()).as("the key is printed only when it is created").doesNotContain(key);
+
+            ModerationResult stored = restarted.moderations(key).getModeration(answered.getId());
+            ModerationResult replayed = restarted.moderations(key).createModeration(THREAT, "restart-check");
+
+            assertThat(stored).isEqualTo(answered);
+            assertThat(replayed.getId()).isEqualTo(answered.getId());
+        }
+    }
+
+    @Test
+    void aConfiguredDatabaseIsUsedAndNoEmbeddedOneStarts(@TempDir Path directory) throws Exception {
+        try (EmbeddedDatabase external = EmbeddedDatabase.start(directory.resolve("external-pg"), 0, false);
+                PackagedWarden warden = PackagedWarden.start(directory, "-Dwarden.database.url=" + external.url())) {
+            assertThat(warden.output()).doesNotContain("starting the embedded PostgreSQL")
+                    .contains("No clients configured");
+            assertThat(directory.resolve(".warden")).doesNotExist();
+
+            ApiException refused = catchThrowableOfType(ApiException.class,
+                    () -> warden.moderations("any-key").createModeration(THREAT, null));
+
+            assertThat(refused.getCode()).as("no clients and no development key on a real database").isEqualTo(401);
+        }
+    }
+}
