@@ -1,0 +1,67 @@
+package dev.warden.persistence;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.warden.testkit.TestClients;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database going away: Warden stops being ready, refuses to answer what it cannot store (503, problem details,
+ * nothing half-done), stays alive, and recovers by itself when the database is back.
+ */
+@QuarkusTest
+@TestProfile(DatabaseOutageTest.OwnDatabase.class)
+class DatabaseOutageTest {
+
+    private static final String BODY = "{\"content\":[{\"type\":\"text\",\"text\":\"I will hurt you\"}]}";
+
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OutagePostgresResource.class));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("warden.test.openai-simulator-url", "http://127.0.0.1:9");
+        }
+    }
+
+    @Test
+    void anOutageIsA503AndWardenRecoversWhenTheDatabaseReturns() {
+        moderate().statusCode(200);
+
+        OutagePostgresResource.down();
+        try {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then()
+                    .statusCode(503).body("status", equalTo("DOWN")));
+            given().get("/q/health/live").then().statusCode(200);
+            moderate().statusCode(503).contentType("application/problem+json")
+                    .body("type", equalTo("https://warden.dev/problems/unavailable"));
+        } finally {
+            OutagePostgresResource.up();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> moderate().statusCode(200)
+                .body("decision", equalTo("block")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200));
+    }
+
+    private static io.restassured.response.ValidatableResponse moderate() {
+        return given().auth().oauth2(TestClients.MODERATOR_KEY).contentType("application/json").body(BODY)
+                .post("/v1/moderations").then();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.warden.persistence;
+
+import dev.warden.embedded.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A PostgreSQL of its own for the outage test, which stops and restarts it on the same port and data. */
+public class OutagePostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private static Path dataDirectory;
+    private static int port;
+    private static EmbeddedDatabase database;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        try {
+            dataDirectory = Files.createTempDirectory("warden-outage-pg").resolve("data");
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        up();
+        return Map.of("warden.database.url", database.url(), "warden.database.username", database.user());
+    }
+
+    static synchronized void down() {
+        database.close();
+        database = null;
+    }
+
+    static synchronized void up() {
+        database = EmbeddedDatabase.start(dataDirectory, port, false);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (database != null) {
+            down();
+        }
+    }
+}
