@@ -1,12 +1,17 @@
 package dev.warden.moderation;
 
 import dev.warden.config.PoliciesConfig;
+import dev.warden.spi.Category;
+import dev.warden.spi.InvalidSettingsException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The named policies callers can ask for. */
+/** The named policies callers can ask for, checked at start-up so a bad threshold never reaches a request. */
+@Startup
 @ApplicationScoped
 public class PolicyCatalog {
 
@@ -14,6 +19,27 @@ public class PolicyCatalog {
 
     PolicyCatalog(PoliciesConfig config) {
         this.config = config;
+        config.all().forEach(PolicyCatalog::check);
+    }
+
+    private static void check(String name, PoliciesConfig.Policy policy) {
+        String prefix = "warden.policies." + name + ".";
+        checkPair(prefix, policy.reviewThreshold(), policy.blockThreshold());
+        policy.thresholds().forEach((category, own) -> {
+            if (Category.fromWireName(category).isEmpty()) {
+                throw new InvalidSettingsException(prefix + "thresholds." + category + ": not a taxonomy v1 category;"
+                        + " known: " + Arrays.stream(Category.values()).map(Category::wireName).toList());
+            }
+            checkPair(prefix + "thresholds." + category + ".",
+                    own.review().orElse(policy.reviewThreshold()), own.block().orElse(policy.blockThreshold()));
+        });
+    }
+
+    private static void checkPair(String prefix, double review, double block) {
+        if (review < 0 || review > 1 || block < 0 || block > 1 || review > block) {
+            throw new InvalidSettingsException(prefix + "review/block thresholds must satisfy 0 <= review <= block"
+                    + " <= 1, got review " + review + " and block " + block);
+        }
     }
 
     public Optional<PoliciesConfig.Policy> find(String name) {

@@ -86,7 +86,9 @@ public class ProviderRegistry {
             throw new InvalidSettingsException(PREFIX + id + ".adapter: no adapter type '" + typeId + "'; known: "
                     + new TreeSet<>(types.keySet()));
         }
-        boolean enabled = value.apply("enabled").map(raw -> parseBoolean(id, raw)).orElse(true);
+        boolean enabled = value.apply("enabled").map(raw -> ProviderSettings.parseBoolean(raw,
+                () -> new InvalidSettingsException(PREFIX + id + ".enabled must be true or false, got '" + raw + "'")))
+                .orElse(true);
         Optional<Duration> timeout = value.apply("timeout").map(raw -> parseDuration(id, "timeout", raw));
 
         Map<String, String> adapterSettings = new HashMap<>();
@@ -114,13 +116,6 @@ public class ProviderRegistry {
                 }
             });
         });
-    }
-
-    private static boolean parseBoolean(String id, String raw) {
-        if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(raw);
-        }
-        throw new InvalidSettingsException(PREFIX + id + ".enabled must be true or false, got '" + raw + "'");
     }
 
     static Duration parseDuration(String id, String key, String raw) {

@@ -17,4 +17,13 @@ public record Capabilities(Set<Modality> modalities, boolean async) {
     public boolean supportsAll(Set<Modality> wanted) {
         return modalities.containsAll(wanted);
     }
+
+    /** Refuses input outside these capabilities with {@code UNSUPPORTED}, as adapters must before any call. */
+    public void requireSupported(ClassificationInput input, String adapterName) {
+        if (!supportsAll(input.modalities())) {
+            throw new ProviderException(ProviderException.Kind.UNSUPPORTED, adapterName + " classifies "
+                    + modalities.stream().map(Modality::wireName).sorted().toList() + " only, got "
+                    + input.modalities().stream().map(Modality::wireName).sorted().toList());
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The adapter-specific settings of one provider: every {@code warden.providers.<id>.<key>} that the core does not
@@ -69,6 +70,23 @@ public final class ProviderSettings {
         } catch (NumberFormatException e) {
             throw invalid(key, "must be a number, got '" + raw.get() + "'");
         }
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        Optional<String> raw = get(key);
+        return raw.isEmpty() ? defaultValue : parseBoolean(raw.get(), () -> invalid(key,
+                "must be true or false, got '" + raw.get() + "'"));
+    }
+
+    /** Strict: only {@code true} or {@code false} (any case); anything else is a configuration mistake. */
+    public static boolean parseBoolean(String raw, Supplier<RuntimeException> onInvalid) {
+        if ("true".equalsIgnoreCase(raw.trim())) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(raw.trim())) {
+            return false;
+        }
+        throw onInvalid.get();
     }
 
     /** A comma-separated list; {@code \,} keeps a literal comma inside an element. Empty elements are dropped. */

@@ -48,16 +48,15 @@ final class LocalRulesAdapter implements ClassifierAdapter {
 
     @Override
     public Uni<ProviderVerdict> classify(ClassificationInput input, CallContext context) {
-        if (!CAPABILITIES.supportsAll(input.modalities())) {
-            return Uni.createFrom().failure(new ProviderException(ProviderException.Kind.UNSUPPORTED,
-                    "local-rules classifies text only, got " + input.modalities()));
-        }
-        int length = input.texts().stream().mapToInt(text -> text.text().length()).sum();
-        if (length > MAX_TEXT_CHARS) {
-            return Uni.createFrom().failure(new ProviderException(ProviderException.Kind.BAD_REQUEST,
-                    "local-rules classifies at most " + MAX_TEXT_CHARS + " characters per call, got " + length));
-        }
-        return Uni.createFrom().item(() -> verdict(input.texts()));
+        return Uni.createFrom().item(() -> {
+            CAPABILITIES.requireSupported(input, "local-rules");
+            int length = input.texts().stream().mapToInt(text -> text.text().length()).sum();
+            if (length > MAX_TEXT_CHARS) {
+                throw new ProviderException(ProviderException.Kind.BAD_REQUEST,
+                        "local-rules classifies at most " + MAX_TEXT_CHARS + " characters per call, got " + length);
+            }
+            return verdict(input.texts());
+        });
     }
 
     private ProviderVerdict verdict(List<ContentPart.Text> texts) {

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -31,7 +29,7 @@ record LocalRulesSettings(boolean defaultList, Map<Category, CategoryRules> cate
     }
 
     static LocalRulesSettings read(ProviderSettings settings, TextNormalizer normalizer) {
-        boolean defaultList = readBoolean(settings, DEFAULT_LIST, true);
+        boolean defaultList = settings.getBoolean(DEFAULT_LIST, true);
         Map<Category, CategoryRules> categories = new EnumMap<>(Category.class);
         for (String name : settings.children(CATEGORIES)) {
             String prefix = CATEGORIES + "." + name + ".";
@@ -45,18 +43,6 @@ record LocalRulesSettings(boolean defaultList, Map<Category, CategoryRules> cate
                     + PATTERNS + " are set, so nothing could ever match");
         }
         return new LocalRulesSettings(defaultList, categories);
-    }
-
-    private static boolean readBoolean(ProviderSettings settings, String key, boolean defaultValue) {
-        Optional<String> raw = settings.get(key);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        return switch (raw.get().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw settings.invalid(key, "must be true or false, got '" + raw.get() + "'");
-        };
     }
 
     private static List<String> readTerms(ProviderSettings settings, String key, TextNormalizer normalizer) {

@@ -45,10 +45,7 @@ public class OpenAiModerationAdapter implements ClassifierAdapter {
     }
 
     private static void refuseUnsupported(ClassificationInput input) {
-        if (!CAPABILITIES.supportsAll(input.modalities())) {
-            throw new ProviderException(ProviderException.Kind.UNSUPPORTED,
-                    "OpenAI moderation classifies text and images only, got " + input.modalities());
-        }
+        CAPABILITIES.requireSupported(input, "OpenAI moderation");
         int images = input.images().size();
         if (images > MAX_IMAGES_PER_REQUEST) {
             throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "OpenAI moderation accepts at most "

@@ -1,0 +1,53 @@
+package dev.warden.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warden.config.PoliciesConfig;
+import dev.warden.spi.InvalidSettingsException;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Policies are checked when Warden starts, so a mistyped threshold never decides a request. */
+class PolicyCatalogTest {
+
+    private static PolicyCatalog catalog(Map<String, String> extra) {
+        Map<String, String> values = new HashMap<>(Map.of("warden.policies.strict.providers", "local-rules"));
+        values.putAll(extra);
+        PoliciesConfig config = new SmallRyeConfigBuilder().withMapping(PoliciesConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter()).withDefaultValues(values).build().getConfigMapping(PoliciesConfig.class);
+        return new PolicyCatalog(config);
+    }
+
+    @Test
+    void acceptsPerCategoryOverrides() {
+        PolicyCatalog catalog = catalog(Map.of("warden.policies.strict.thresholds.hate.block", "0.6"));
+
+        assertThat(catalog.names()).containsExactly("strict");
+        assertThat(catalog.find("strict").orElseThrow().thresholds().get("hate").block()).hasValue(0.6);
+    }
+
+    @Test
+    void refusesACategoryOutsideTheTaxonomy() {
+        assertThatThrownBy(() -> catalog(Map.of("warden.policies.strict.thresholds.hat.block", "0.6")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("warden.policies.strict.thresholds.hat");
+    }
+
+    @Test
+    void refusesAReviewThresholdAboveTheBlockThreshold() {
+        assertThatThrownBy(() -> catalog(Map.of("warden.policies.strict.thresholds.hate.review", "0.9")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("review 0.9 and block 0.85");
+    }
+
+    @Test
+    void refusesAThresholdOutsideZeroToOne() {
+        assertThatThrownBy(() -> catalog(Map.of("warden.policies.strict.block-threshold", "1.5")))
+                .isInstanceOf(InvalidSettingsException.class);
+    }
+}
