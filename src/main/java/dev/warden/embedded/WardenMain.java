@@ -20,6 +20,8 @@ public final class WardenMain {
 
     private static void startEmbeddedDatabase() {
         Path home = Path.of(System.getProperty("warden.home", ".warden"));
+        // The application reads warden.home too (for the development key); one value for both.
+        System.setProperty("warden.home", home.toString());
         Path dataDirectory = home.resolve("pg").toAbsolutePath();
         int port = Integer.getInteger("warden.embedded.port", 0);
         System.out.printf("No database URL configured (warden.database.url): starting the embedded PostgreSQL,"
