@@ -21,18 +21,22 @@ public class ProviderCallRecorder {
 
     private final MeterRegistry registry;
     private final Map<String, RecentCalls> recent = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ProviderCallRecorder(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void record(String provider, String outcome, Duration latency, boolean failed) {
-        Counter.builder("warden.provider.calls").description("Calls to a provider, by outcome")
-                .tag("provider", provider).tag("outcome", outcome).register(registry).increment();
-        Timer.builder("warden.provider.latency").description("Time a provider took to answer or fail")
-                .tag("provider", provider).publishPercentileHistogram()
+        counters.computeIfAbsent(provider + '\n' + outcome, key -> Counter.builder("warden.provider.calls")
+                .description("Calls to a provider, by outcome").tag("provider", provider).tag("outcome", outcome)
+                .register(registry)).increment();
+        timers.computeIfAbsent(provider, key -> Timer.builder("warden.provider.latency")
+                .description("Time a provider took to answer or fail").tag("provider", provider)
+                .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry).record(latency);
+                .register(registry)).record(latency);
         recent.computeIfAbsent(provider, id -> new RecentCalls()).add(latency.toNanos() / 1_000_000.0, failed);
     }
 

@@ -20,10 +20,8 @@ public final class ProblemResponses {
 
     public static Response of(int status, String type, String title, String detail, List<FieldProblem> fields) {
         Problem body = new Problem().type(type).title(title).status(status).detail(detail);
-        if (!fields.isEmpty()) {
-            body.errors(fields.stream().map(field -> new FieldError().field(field.field()).message(field.message()))
-                    .toList());
-        }
+        body.errors(fields.isEmpty() ? null
+                : fields.stream().map(field -> new FieldError().field(field.field()).message(field.message())).toList());
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();
     }
 
