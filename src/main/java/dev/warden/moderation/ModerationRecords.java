@@ -3,7 +3,6 @@ package dev.warden.moderation;
 import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ProviderOutcomeEntity;
 import dev.warden.spi.Category;
-import dev.warden.spi.ProviderException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +75,7 @@ final class ModerationRecords {
         Map<Category, Double> scores = new EnumMap<>(Category.class);
         entity.scores.forEach((name, score) -> scores.put(category(name), score));
         Optional<ProviderResult.Failure> failure = Optional.ofNullable(entity.errorKind)
-                .map(kind -> new ProviderResult.Failure(ProviderException.Kind.valueOf(kind), entity.errorMessage,
+                .map(kind -> new ProviderResult.Failure(FailureKind.valueOf(kind), entity.errorMessage,
                         entity.retryAfterMs));
         return new ProviderResult(entity.provider, Outcome.fromWireName(entity.outcome), entity.latencyMs,
                 entity.attempts, scores, entity.vendorScores, entity.model, failure);

@@ -2,6 +2,7 @@ package dev.warden.moderation;
 
 import dev.warden.providers.Provider;
 import dev.warden.providers.ProviderCallRecorder;
+import dev.warden.resilience.GuardRejection;
 import dev.warden.spi.CallContext;
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ProviderException;
@@ -12,12 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Calls one provider within what is left of the request's deadline (and the provider's own timeout, if shorter)
- * and turns whatever happens into a {@link ProviderResult}: this Uni never fails. A call still running at the
- * deadline is cancelled, which aborts its HTTP exchange.
+ * Calls one provider through its guard within what is left of the request's deadline, retrying as the guard allows,
+ * and turns whatever happens into a {@link ProviderResult}: this Uni never fails. Each attempt is bounded by the
+ * provider's timeout and the deadline; an attempt still running then is cancelled, which aborts its HTTP exchange.
  */
 @ApplicationScoped
 class ProviderCaller {
@@ -31,63 +33,91 @@ class ProviderCaller {
     }
 
     Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline) {
-        Duration budget = budget(provider, deadline);
         long started = System.nanoTime();
-        if (budget.isZero()) {
-            return Uni.createFrom().item(() -> finish(provider, started, null,
-                    new ProviderException(ProviderException.Kind.TIMEOUT, "no time left before the deadline")));
-        }
-        CallContext context = new CallContext(requestId, Instant.now().plus(budget));
-        return Uni.createFrom().deferred(() -> provider.adapter().classify(input, context))
-                .ifNoItem().after(budget)
-                .failWith(() -> new ProviderException(ProviderException.Kind.TIMEOUT,
-                        "no answer within " + budget.toMillis() + " ms"))
-                .onItemOrFailure().transform((verdict, failure) -> finish(provider, started, verdict, failure));
+        AtomicInteger attempts = new AtomicInteger();
+        provider.guard().recordRequest();
+        return attempt(provider, input, requestId, deadline, attempts)
+                // Time spent queued in the bulkhead is not bounded by the attempt's own timeout.
+                .ifNoItem().after(remaining(deadline).plus(Duration.ofMillis(1)))
+                .failWith(() -> timeout("no answer before the deadline"))
+                .onItemOrFailure().transform((verdict, failure) -> finish(provider, started, attempts.get(), verdict,
+                        failure));
     }
 
-    private static Duration budget(Provider provider, Instant deadline) {
+    private Uni<ProviderVerdict> attempt(Provider provider, ClassificationInput input, String requestId,
+            Instant deadline, AtomicInteger attempts) {
+        Duration left = remaining(deadline);
+        if (left.isZero()) {
+            return Uni.createFrom().failure(timeout("no time left before the deadline"));
+        }
+        Duration limit = provider.guard().timeout().filter(timeout -> timeout.compareTo(left) < 0).orElse(left);
+        CallContext context = new CallContext(requestId, Instant.now().plus(limit));
+        return provider.guard().attempt(() -> {
+            attempts.incrementAndGet();
+            return Uni.createFrom().deferred(() -> provider.adapter().classify(input, context))
+                    .ifNoItem().after(limit).failWith(() -> timeout("no answer within " + limit.toMillis() + " ms"));
+        }).onFailure().recoverWithUni(failure -> provider.guard()
+                .retryDelay(failure, attempts.get() - 1, remaining(deadline))
+                .map(delay -> Uni.createFrom().voidItem().onItem().delayIt().by(delay)
+                        .chain(() -> attempt(provider, input, requestId, deadline, attempts)))
+                .orElseGet(() -> Uni.createFrom().failure(failure)));
+    }
+
+    private static Duration remaining(Instant deadline) {
         Duration left = Duration.between(Instant.now(), deadline);
-        if (left.isNegative()) {
-            return Duration.ZERO;
-        }
-        return provider.timeout().filter(timeout -> timeout.compareTo(left) < 0).orElse(left);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private ProviderResult finish(Provider provider, long started, ProviderVerdict verdict, Throwable failure) {
+    private static ProviderException timeout(String message) {
+        return new ProviderException(ProviderException.Kind.TIMEOUT, message);
+    }
+
+    private ProviderResult finish(Provider provider, long started, int attempts, ProviderVerdict verdict,
+            Throwable failure) {
         long latencyNanos = System.nanoTime() - started;
         long latencyMs = latencyNanos / 1_000_000;
         ProviderResult result;
         if (failure == null) {
-            result = new ProviderResult(provider.id(), Outcome.OK, latencyMs, 1, verdict.scores(),
+            result = new ProviderResult(provider.id(), Outcome.OK, latencyMs, attempts, verdict.scores(),
                     verdict.vendorScores(), verdict.model(), Optional.empty());
         } else {
-            ProviderException classified = classify(provider, failure);
-            result = new ProviderResult(provider.id(), outcomeOf(classified.kind()), latencyMs, 1, Map.of(), Map.of(),
-                    null, Optional.of(new ProviderResult.Failure(classified.kind(), classified.getMessage(),
-                            classified.retryAfter().map(Duration::toMillis).orElse(null))));
+            Classified classified = classify(provider, failure);
+            result = new ProviderResult(provider.id(), classified.outcome(), latencyMs, attempts, Map.of(), Map.of(),
+                    null, Optional.of(classified.failure()));
         }
         recorder.record(provider.id(), result.outcome().wireName(), Duration.ofNanos(latencyNanos),
                 result.outcome().isFailure());
         return result;
     }
 
-    private static ProviderException classify(Provider provider, Throwable failure) {
-        if (failure instanceof ProviderException known) {
-            return known;
+    private record Classified(Outcome outcome, ProviderResult.Failure failure) {
+    }
+
+    private static Classified classify(Provider provider, Throwable failure) {
+        if (failure instanceof ProviderException vendor) {
+            Outcome outcome = switch (vendor.kind()) {
+                case TIMEOUT -> Outcome.TIMEOUT;
+                case RATE_LIMITED -> Outcome.RATE_LIMITED;
+                default -> Outcome.ERROR;
+            };
+            return new Classified(outcome, new ProviderResult.Failure(FailureKind.of(vendor.kind()),
+                    vendor.getMessage(), vendor.retryAfter().map(Duration::toMillis).orElse(null)));
+        }
+        if (failure instanceof GuardRejection rejection) {
+            return switch (rejection.reason()) {
+                case CIRCUIT_OPEN -> new Classified(Outcome.CIRCUIT_OPEN,
+                        new ProviderResult.Failure(FailureKind.CIRCUIT_OPEN, rejection.getMessage(), null));
+                case BULKHEAD_FULL -> new Classified(Outcome.ERROR,
+                        new ProviderResult.Failure(FailureKind.BULKHEAD_FULL, rejection.getMessage(), null));
+                case RATE_LIMITED -> new Classified(Outcome.RATE_LIMITED,
+                        new ProviderResult.Failure(FailureKind.RATE_LIMITED, rejection.getMessage(), null));
+            };
         }
         // An adapter is supposed to classify every failure; one that did not is a bug in the adapter, logged
         // with its stack trace here and reported to the caller without it.
         LOG.errorf(failure, "Adapter %s of provider %s failed with an unclassified exception", provider.adapterType(),
                 provider.id());
-        return new ProviderException(ProviderException.Kind.UNAVAILABLE,
-                "adapter failed unexpectedly (" + failure.getClass().getSimpleName() + ")");
-    }
-
-    private static Outcome outcomeOf(ProviderException.Kind kind) {
-        return switch (kind) {
-            case TIMEOUT -> Outcome.TIMEOUT;
-            case RATE_LIMITED -> Outcome.RATE_LIMITED;
-            default -> Outcome.ERROR;
-        };
+        return new Classified(Outcome.ERROR, new ProviderResult.Failure(FailureKind.UNAVAILABLE,
+                "adapter failed unexpectedly (" + failure.getClass().getSimpleName() + ")", null));
     }
 }

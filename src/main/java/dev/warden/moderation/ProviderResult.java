@@ -1,7 +1,6 @@
 package dev.warden.moderation;
 
 import dev.warden.spi.Category;
-import dev.warden.spi.ProviderException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,10 +15,10 @@ public record ProviderResult(String provider, Outcome outcome, long latencyMs, i
 
     public static ProviderResult skipped(String provider, String reason) {
         return new ProviderResult(provider, Outcome.SKIPPED, 0, 0, Map.of(), Map.of(), null,
-                Optional.of(new Failure(ProviderException.Kind.UNSUPPORTED, reason, null)));
+                Optional.of(new Failure(FailureKind.UNSUPPORTED, reason, null)));
     }
 
     /** Why a provider gave no scores. {@code retryAfterMs} is what a throttling vendor asked for, if it did. */
-    public record Failure(ProviderException.Kind kind, String message, Long retryAfterMs) {
+    public record Failure(FailureKind kind, String message, Long retryAfterMs) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.warden.providers;
 
 import dev.warden.config.PoliciesConfig;
+import dev.warden.resilience.GuardSettings;
+import dev.warden.resilience.ProviderGuard;
 import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.InvalidSettingsException;
 import dev.warden.spi.ProviderContext;
@@ -9,8 +11,6 @@ import dev.warden.spi.VendorHttp;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
 public class ProviderRegistry {
 
     static final String PREFIX = "warden.providers.";
-    private static final Set<String> CORE_KEYS = Set.of("adapter", "enabled", "timeout");
+    private static final String ADAPTER = "adapter";
     private static final Logger LOG = Logger.getLogger(ProviderRegistry.class);
 
     private final Map<String, Provider> providers;
@@ -78,24 +78,22 @@ public class ProviderRegistry {
 
     private static Provider build(String id, Set<String> keys, Config config, Map<String, ClassifierAdapterType> types,
             VendorHttp http) {
-        Function<String, Optional<String>> value = key -> config.getOptionalValue(PREFIX + id + "." + key,
-                String.class);
-        String typeId = value.apply("adapter").orElse(id);
+        Map<String, String> values = new HashMap<>();
+        keys.forEach(key -> config.getOptionalValue(PREFIX + id + "." + key, String.class)
+                .ifPresent(value -> values.put(key, value)));
+        String typeId = values.getOrDefault(ADAPTER, id);
         ClassifierAdapterType type = types.get(typeId);
         if (type == null) {
-            throw new InvalidSettingsException(PREFIX + id + ".adapter: no adapter type '" + typeId + "'; known: "
-                    + new TreeSet<>(types.keySet()));
+            throw new InvalidSettingsException(PREFIX + id + "." + ADAPTER + ": no adapter type '" + typeId
+                    + "'; known: " + new TreeSet<>(types.keySet()));
         }
-        boolean enabled = value.apply("enabled").map(raw -> ProviderSettings.parseBoolean(raw,
-                () -> new InvalidSettingsException(PREFIX + id + ".enabled must be true or false, got '" + raw + "'")))
-                .orElse(true);
-        Optional<Duration> timeout = value.apply("timeout").map(raw -> parseDuration(id, "timeout", raw));
-
-        Map<String, String> adapterSettings = new HashMap<>();
-        keys.stream().filter(key -> !CORE_KEYS.contains(key))
-                .forEach(key -> value.apply(key).ifPresent(v -> adapterSettings.put(key, v)));
-        ProviderSettings settings = new ProviderSettings(id, adapterSettings);
-        Provider provider = new Provider(id, typeId, enabled, timeout,
+        Map<String, String> withDefaults = new HashMap<>(type.defaultSettings());
+        withDefaults.putAll(values);
+        ProviderSettings settings = new ProviderSettings(id, withDefaults);
+        settings.get(ADAPTER);
+        boolean enabled = settings.getBoolean("enabled", true);
+        GuardSettings guard = GuardSettings.read(settings);
+        Provider provider = new Provider(id, typeId, enabled, new ProviderGuard(id, guard),
                 type.create(new ProviderContext(id, settings, http)));
         if (!settings.unread().isEmpty()) {
             throw new InvalidSettingsException("Unknown settings for provider '" + id + "' (adapter " + typeId
@@ -116,21 +114,5 @@ public class ProviderRegistry {
                 }
             });
         });
-    }
-
-    static Duration parseDuration(String id, String key, String raw) {
-        try {
-            String trimmed = raw.trim();
-            if (trimmed.matches("\\d+ms")) {
-                return Duration.ofMillis(Long.parseLong(trimmed.substring(0, trimmed.length() - 2)));
-            }
-            if (trimmed.matches("\\d+s")) {
-                return Duration.ofSeconds(Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
-            }
-            return Duration.parse(trimmed);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new InvalidSettingsException(PREFIX + id + "." + key + " must be a duration like 500ms, 2s or PT2S,"
-                    + " got '" + raw + "'");
-        }
     }
 }

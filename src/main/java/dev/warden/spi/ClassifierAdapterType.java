@@ -1,5 +1,7 @@
 package dev.warden.spi;
 
+import java.util.Map;
+
 /**
  * An adapter type: a CDI bean with an id (e.g. {@code openai}) that creates provider instances from their settings
  * ({@code warden.providers.<instance>.*}). Two instances of one type (two regions, two keys) are two config blocks.
@@ -14,4 +16,12 @@ public interface ClassifierAdapterType {
      * unread are reported as unknown and fail start-up. Throw {@link InvalidSettingsException} for bad values.
      */
     ClassifierAdapter create(ProviderContext context);
+
+    /**
+     * Defaults for this type's provider settings, the core's guard settings included (e.g. an in-process adapter
+     * turns retries off: {@code retry.max-retries=0}). Configuration overrides them.
+     */
+    default Map<String, String> defaultSettings() {
+        return Map.of();
+    }
 }

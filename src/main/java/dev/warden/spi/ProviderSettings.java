@@ -2,6 +2,8 @@ package dev.warden.spi;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -12,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The adapter-specific settings of one provider: every {@code warden.providers.<id>.<key>} that the core does not
@@ -19,6 +23,8 @@ import java.util.function.Supplier;
  * misspelled setting is never silently ignored.
  */
 public final class ProviderSettings {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
     private final String providerId;
     private final Map<String, String> values;
@@ -69,6 +75,46 @@ public final class ProviderSettings {
             return Double.parseDouble(raw.get());
         } catch (NumberFormatException e) {
             throw invalid(key, "must be a number, got '" + raw.get() + "'");
+        }
+    }
+
+    public int getInt(String key, int defaultValue) {
+        Optional<String> raw = get(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(raw.get());
+        } catch (NumberFormatException e) {
+            throw invalid(key, "must be a whole number, got '" + raw.get() + "'");
+        }
+    }
+
+    /** A duration written {@code 250ms}, {@code 2s}, {@code 1m} or ISO-8601 ({@code PT2S}). */
+    public Duration getDuration(String key, Duration defaultValue) {
+        Optional<String> raw = get(key);
+        return raw.isEmpty() ? defaultValue : parseDuration(raw.get(), () -> invalid(key,
+                "must be a duration like 250ms, 2s, 1m or PT2S, got '" + raw.get() + "'"));
+    }
+
+    public static Duration parseDuration(String raw, Supplier<RuntimeException> onInvalid) {
+        Matcher shortForm = SHORT_DURATION.matcher(raw.trim());
+        try {
+            if (shortForm.matches()) {
+                long amount = Long.parseLong(shortForm.group(1));
+                return switch (shortForm.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    default -> Duration.ofMinutes(amount);
+                };
+            }
+            Duration parsed = Duration.parse(raw.trim());
+            if (parsed.isNegative()) {
+                throw onInvalid.get();
+            }
+            return parsed;
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw onInvalid.get();
         }
     }
 

@@ -27,6 +27,13 @@ public class LocalRulesAdapterType implements ClassifierAdapterType {
         return ID;
     }
 
+    /** In process, nothing to retry and no vendor to protect: no retries, no breaker, a wide bulkhead. */
+    @Override
+    public Map<String, String> defaultSettings() {
+        return Map.of("retry.max-retries", "0", "circuit-breaker.enabled", "false", "bulkhead.max-concurrent", "1024",
+                "bulkhead.queue", "1");
+    }
+
     @Override
     public ClassifierAdapter create(ProviderContext context) {
         LocalRulesSettings settings = LocalRulesSettings.read(context.settings(), normalizer);
