@@ -1,27 +1,58 @@
 package dev.warden.api;
 
+import dev.warden.api.auth.CallerHolder;
 import dev.warden.api.auth.RequiresScope;
 import dev.warden.api.auth.Scope;
 import dev.warden.api.generated.ProvidersApi;
+import dev.warden.api.generated.model.CircuitChange;
+import dev.warden.api.generated.model.ProviderGuardStatus;
 import dev.warden.api.generated.model.ProviderInfo;
 import dev.warden.api.generated.model.ProviderList;
 import dev.warden.api.generated.model.ProviderStats;
+import dev.warden.api.problems.FieldProblem;
+import dev.warden.api.problems.ProblemException;
+import dev.warden.api.problems.ProblemTypes;
 import dev.warden.providers.Provider;
 import dev.warden.providers.ProviderCallRecorder;
 import dev.warden.providers.ProviderRegistry;
+import dev.warden.resilience.ProviderGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.logging.Logger;
 
-/** {@code /v1/providers}: what each configured provider is and what it has been doing. */
+/** {@code /v1/providers}: what each configured provider is and is doing; operators can force a circuit. */
 @RequiresScope({ Scope.MODERATE, Scope.ADMIN })
 public class ProvidersResource implements ProvidersApi {
 
+    private static final Logger LOG = Logger.getLogger(ProvidersResource.class);
+
     private final ProviderRegistry registry;
     private final ProviderCallRecorder recorder;
+    private final CallerHolder caller;
 
-    ProvidersResource(ProviderRegistry registry, ProviderCallRecorder recorder) {
+    ProvidersResource(ProviderRegistry registry, ProviderCallRecorder recorder, CallerHolder caller) {
         this.registry = registry;
         this.recorder = recorder;
+        this.caller = caller;
+    }
+
+    @Override
+    @RequiresScope(Scope.ADMIN)
+    public Uni<Response> setProviderCircuit(String id, CircuitChange change) {
+        Provider provider = registry.find(id).orElseThrow(() -> new ProblemException(404, ProblemTypes.NOT_FOUND,
+                "Not found", "No provider '" + id + "'"));
+        if (change == null || change.getState() == null) {
+            throw ProblemException.invalid(List.of(new FieldProblem("state", "is required: open or closed")));
+        }
+        if (change.getState() == CircuitChange.StateEnum.OPEN) {
+            LOG.warnf("Circuit of provider %s forced open by client %s", id, caller.client().name());
+            provider.guard().forceOpen();
+        } else {
+            LOG.infof("Circuit of provider %s closed by client %s", id, caller.client().name());
+            provider.guard().close();
+        }
+        return Uni.createFrom().item(Response.ok(describe(provider)).build());
     }
 
     @Override
@@ -46,7 +77,20 @@ public class ProvidersResource implements ProvidersApi {
                         .errorRatio(snapshot.errorRatio())
                         .p50Ms(finiteOrNull(snapshot.p50Ms()))
                         .p95Ms(finiteOrNull(snapshot.p95Ms()))
-                        .p99Ms(finiteOrNull(snapshot.p99Ms())));
+                        .p99Ms(finiteOrNull(snapshot.p99Ms())))
+                .guard(guardStatus(provider.guard().status()));
+    }
+
+    private static ProviderGuardStatus guardStatus(ProviderGuard.Status status) {
+        return new ProviderGuardStatus()
+                .circuit(ProviderGuardStatus.CircuitEnum.fromValue(status.circuit().wireName()))
+                .inFlight(status.inFlight())
+                .maxConcurrent(status.maxConcurrent())
+                .bulkheadRejections(status.bulkheadRejections())
+                .ratePerSecond(status.ratePerSecond() > 0 ? status.ratePerSecond() : null)
+                .rateLimitRejections(status.rateLimitRejections())
+                .recentRequests(status.recentRequests())
+                .recentRetries(status.recentRetries());
     }
 
     private static Double finiteOrNull(double value) {

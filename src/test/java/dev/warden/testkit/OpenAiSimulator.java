@@ -8,11 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -37,7 +40,25 @@ public final class OpenAiSimulator {
     }
 
     public static void answer(ResponseDefinitionBuilder response) {
-        admin().register(post(urlEqualTo(PATH)).willReturn(response));
+        answer(PATH, response);
+    }
+
+    /** Answers at another path: each test provider has a base URL of its own on the one simulator. */
+    public static void answer(String path, ResponseDefinitionBuilder response) {
+        admin().register(post(urlEqualTo(path)).willReturn(response));
+    }
+
+    /** Answers with {@code first} for {@code times} calls, then with {@code then} (a WireMock scenario). */
+    public static void answerInSequence(String path, int times, ResponseDefinitionBuilder first,
+            ResponseDefinitionBuilder then) {
+        String scenario = "sequence " + path;
+        for (int i = 0; i < times; i++) {
+            admin().register(post(urlEqualTo(path)).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "after " + i)
+                    .willSetStateTo("after " + (i + 1)).willReturn(first));
+        }
+        admin().register(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs("after " + times)
+                .willReturn(then));
     }
 
     public static ResponseDefinitionBuilder fixture(String name) {
@@ -45,7 +66,17 @@ public final class OpenAiSimulator {
     }
 
     public static int calls() {
-        return admin().find(postRequestedFor(urlEqualTo(PATH))).size();
+        return calls(PATH);
+    }
+
+    public static int calls(String path) {
+        return admin().find(postRequestedFor(urlEqualTo(path))).size();
+    }
+
+    /** Every call at a path as WireMock served it, with when it arrived and how long it took. */
+    public static List<ServeEvent> served(String path) {
+        return admin().getServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().equals(path)).toList();
     }
 
     public static RequestPatternBuilder requests() {

@@ -35,7 +35,7 @@ public class ApiKeyFilter {
         if (client.isEmpty()) {
             return Optional.of(unauthorized("Unknown API key"));
         }
-        RequiresScope required = resource.getResourceClass().getAnnotation(RequiresScope.class);
+        RequiresScope required = requiredScope(resource);
         if (required != null && Arrays.stream(required.value()).noneMatch(client.get().scopes()::contains)) {
             String needed = Arrays.stream(required.value()).map(Scope::wireName).collect(Collectors.joining("' or '"));
             return Optional.of(ProblemResponses.of(403, ProblemTypes.FORBIDDEN, "Forbidden",
@@ -43,6 +43,20 @@ public class ApiKeyFilter {
         }
         caller.set(client.get());
         return Optional.empty();
+    }
+
+    private static RequiresScope requiredScope(SimpleResourceInfo resource) {
+        try {
+            RequiresScope onMethod = resource.getResourceClass()
+                    .getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .getAnnotation(RequiresScope.class);
+            if (onMethod != null) {
+                return onMethod;
+            }
+        } catch (NoSuchMethodException inheritedOnly) {
+            // Declared only on the generated interface: the class-level scope applies.
+        }
+        return resource.getResourceClass().getAnnotation(RequiresScope.class);
     }
 
     private static Response unauthorized(String detail) {

@@ -5,9 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** On a resource class: a caller needs at least one of these scopes. */
+/** On a resource class or method (the method's wins): a caller needs at least one of these scopes. */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface RequiresScope {
     Scope[] value();
 }
