@@ -47,7 +47,8 @@ final class ModerationResultMapper {
                 .attempts(result.attempts())
                 .scores(scores)
                 .vendorScores(new LinkedHashMap<>(result.vendorScores()))
-                .model(result.model());
+                .model(result.model())
+                .reason(result.reason().orElse(null));
         result.failure().ifPresent(failure -> outcome.error(new ProviderError()
                 .kind(ProviderError.KindEnum.fromValue(failure.kind().name()))
                 .message(failure.message())

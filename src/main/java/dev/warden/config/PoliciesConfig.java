@@ -41,6 +41,29 @@ public interface PoliciesConfig {
 
         /** Per-category overrides, keyed by taxonomy v1 name. */
         Map<String, Thresholds> thresholds();
+
+        /** Strategy {@code cascade}: the next provider is called only while the highest score is in this band. */
+        UncertainBand uncertainBand();
+
+        /** Strategy {@code first-success}: also ask the next provider when the current one is slow. */
+        Hedge hedge();
+    }
+
+    interface UncertainBand {
+        @WithDefault("0.2")
+        double low();
+
+        @WithDefault("0.85")
+        double high();
+    }
+
+    interface Hedge {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** A duration ({@code 150ms}), or {@code p95}: the provider's observed 95th percentile latency. */
+        @WithDefault("150ms")
+        String delay();
     }
 
     interface Thresholds {
@@ -50,11 +73,16 @@ public interface PoliciesConfig {
     }
 
     enum Strategy {
-        all
+        /** Every provider in parallel; scores aggregated. */
+        ALL,
+        /** Providers in order; the first that answers decides; optionally hedged. */
+        FIRST_SUCCESS,
+        /** The cheap provider first; the next only while the answer is uncertain. */
+        CASCADE
     }
 
     enum FailureAction {
-        review,
-        allow
+        REVIEW,
+        ALLOW
     }
 }

@@ -21,7 +21,7 @@ class DecisionMaker {
                     entry.getValue().providers()));
             decision = decision.atLeast(action);
         }
-        if (degraded && policy.onProviderFailure() == PoliciesConfig.FailureAction.review) {
+        if (degraded && policy.onProviderFailure() == PoliciesConfig.FailureAction.REVIEW) {
             decision = decision.atLeast(Decision.REVIEW);
         }
         return new Verdict(decision, categories);

@@ -54,6 +54,7 @@ final class ModerationRecords {
         result.scores().forEach((category, score) -> entity.scores.put(category.wireName(), score));
         entity.vendorScores = new LinkedHashMap<>(result.vendorScores());
         entity.model = result.model();
+        entity.reason = result.reason().orElse(null);
         result.failure().ifPresent(failure -> {
             entity.errorKind = failure.kind().name();
             entity.errorMessage = failure.message();
@@ -78,7 +79,7 @@ final class ModerationRecords {
                 .map(kind -> new ProviderResult.Failure(FailureKind.valueOf(kind), entity.errorMessage,
                         entity.retryAfterMs));
         return new ProviderResult(entity.provider, Outcome.fromWireName(entity.outcome), entity.latencyMs,
-                entity.attempts, scores, entity.vendorScores, entity.model, failure);
+                entity.attempts, scores, entity.vendorScores, entity.model, failure, Optional.ofNullable(entity.reason));
     }
 
     private static Category category(String wireName) {

@@ -8,10 +8,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
-import org.hibernate.JDBCException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.hibernate.JDBCException;
 
 /**
  * The moderation flow: replay a stored answer for a repeated Idempotency-Key, otherwise plan, call the providers in
@@ -31,14 +31,14 @@ public class ModerationService {
 
     private final PolicyCatalog policies;
     private final ModerationPlanner planner;
-    private final ProviderCaller caller;
+    private final FanOut fanOut;
     private final ModerationRepository repository;
 
-    ModerationService(PolicyCatalog policies, ModerationPlanner planner, ProviderCaller caller,
+    ModerationService(PolicyCatalog policies, ModerationPlanner planner, FanOut fanOut,
             ModerationRepository repository) {
         this.policies = policies;
         this.planner = planner;
-        this.caller = caller;
+        this.fanOut = fanOut;
         this.repository = repository;
     }
 
@@ -62,22 +62,13 @@ public class ModerationService {
         UUID id = UUID.randomUUID();
         ModerationPlan plan = planner.plan(policy, command.input());
         Executor requestContext = currentContext();
-        return callAll(plan, id, createdAt.plus(policy.deadline()))
+        return fanOut.run(policy, plan, id.toString(), createdAt.plus(policy.deadline()))
                 .emitOn(requestContext)
                 .map(results -> assemble(id, command.policy(), policy, plan, results, createdAt))
                 .chain(moderation -> store(moderation, command))
                 .onFailure(ModerationService::isUniqueViolation)
                 .recoverWithUni(() -> Panache.withSession(() -> repository.findByIdempotencyKey(command.client(),
                         command.idempotencyKey().orElseThrow())).map(stored -> replay(stored, command)));
-    }
-
-    private Uni<List<ProviderResult>> callAll(ModerationPlan plan, UUID id, Instant deadline) {
-        if (plan.calls().isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<Uni<ProviderResult>> calls = plan.calls().stream()
-                .map(call -> caller.call(call.provider(), call.input(), id.toString(), deadline)).toList();
-        return Uni.join().all(calls).andFailFast();
     }
 
     private static Moderation assemble(UUID id, String policyName, PoliciesConfig.Policy policy, ModerationPlan plan,
@@ -88,8 +79,7 @@ public class ModerationService {
         List<ProviderResult> ordered = new ArrayList<>();
         policy.providers().forEach(provider -> ordered.add(byProvider.get(provider)));
 
-        boolean degraded = !plan.uncovered().isEmpty()
-                || called.stream().anyMatch(result -> result.outcome().isFailure());
+        boolean degraded = !plan.uncovered().isEmpty() || FanOut.isDegraded(policy, called);
         List<ProviderResult> answered = called.stream().filter(result -> result.outcome() == Outcome.OK).toList();
         DecisionMaker.Verdict verdict = DecisionMaker.decide(policy, ScoreAggregator.aggregate(answered), degraded);
         return new Moderation(id, policyName, verdict.decision(), verdict.categories(), ordered, degraded, createdAt,

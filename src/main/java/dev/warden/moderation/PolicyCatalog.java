@@ -25,6 +25,19 @@ public class PolicyCatalog {
     private static void check(String name, PoliciesConfig.Policy policy) {
         String prefix = "warden.policies." + name + ".";
         checkPair(prefix, policy.reviewThreshold(), policy.blockThreshold());
+        double low = policy.uncertainBand().low();
+        double high = policy.uncertainBand().high();
+        if (low < 0 || high > 1 || low > high) {
+            throw new InvalidSettingsException(prefix + "uncertain-band must satisfy 0 <= low <= high <= 1, got low "
+                    + low + " and high " + high);
+        }
+        if (!HedgeDelays.isValid(policy.hedge().delay())) {
+            throw new InvalidSettingsException(prefix + "hedge.delay must be a duration like 150ms or 'p95', got '"
+                    + policy.hedge().delay() + "'");
+        }
+        if (policy.hedge().enabled() && policy.strategy() != PoliciesConfig.Strategy.FIRST_SUCCESS) {
+            throw new InvalidSettingsException(prefix + "hedge.enabled needs strategy first-success");
+        }
         policy.thresholds().forEach((category, own) -> {
             if (Category.fromWireName(category).isEmpty()) {
                 throw new InvalidSettingsException(prefix + "thresholds." + category + ": not a taxonomy v1 category;"

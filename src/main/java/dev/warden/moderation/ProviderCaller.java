@@ -79,11 +79,11 @@ class ProviderCaller {
         ProviderResult result;
         if (failure == null) {
             result = new ProviderResult(provider.id(), Outcome.OK, latencyMs, attempts, verdict.scores(),
-                    verdict.vendorScores(), verdict.model(), Optional.empty());
+                    verdict.vendorScores(), verdict.model(), Optional.empty(), Optional.empty());
         } else {
             Classified classified = classify(provider, failure);
             result = new ProviderResult(provider.id(), classified.outcome(), latencyMs, attempts, Map.of(), Map.of(),
-                    null, Optional.of(classified.failure()));
+                    null, Optional.of(classified.failure()), Optional.empty());
         }
         recorder.record(provider.id(), result.outcome().wireName(), Duration.ofNanos(latencyNanos),
                 result.outcome().isFailure());

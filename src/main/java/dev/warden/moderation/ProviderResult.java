@@ -4,9 +4,13 @@ import dev.warden.spi.Category;
 import java.util.Map;
 import java.util.Optional;
 
-/** One provider's part of a moderation: its outcome, its normalized and native scores, or why it has none. */
+/**
+ * One provider's part of a moderation: its outcome, its normalized and native scores, or why it has none:
+ * {@code failure} when it was called and failed, {@code reason} when it was not called (or called off).
+ */
 public record ProviderResult(String provider, Outcome outcome, long latencyMs, int attempts,
-        Map<Category, Double> scores, Map<String, Double> vendorScores, String model, Optional<Failure> failure) {
+        Map<Category, Double> scores, Map<String, Double> vendorScores, String model, Optional<Failure> failure,
+        Optional<String> reason) {
 
     public ProviderResult {
         scores = Map.copyOf(scores);
@@ -14,8 +18,8 @@ public record ProviderResult(String provider, Outcome outcome, long latencyMs, i
     }
 
     public static ProviderResult skipped(String provider, String reason) {
-        return new ProviderResult(provider, Outcome.SKIPPED, 0, 0, Map.of(), Map.of(), null,
-                Optional.of(new Failure(FailureKind.UNSUPPORTED, reason, null)));
+        return new ProviderResult(provider, Outcome.SKIPPED, 0, 0, Map.of(), Map.of(), null, Optional.empty(),
+                Optional.of(reason));
     }
 
     /** Why a provider gave no scores. {@code retryAfterMs} is what a throttling vendor asked for, if it did. */

@@ -58,4 +58,7 @@ public class ProviderOutcomeEntity {
 
     @Column(name = "retry_after_ms")
     public Long retryAfterMs;
+
+    /** Why a provider was not called, or called off. */
+    public String reason;
 }

@@ -106,6 +106,11 @@ public final class ProviderGuard {
         return backoff.delayBeforeRetry(failure, retriesDone, remaining).filter(delay -> budget.tryRetry());
     }
 
+    /** A hedge is an extra call like a retry, so it draws on the same budget. */
+    public boolean tryHedge() {
+        return budget.tryRetry();
+    }
+
     public void recordRequest() {
         budget.recordRequest();
     }
