@@ -37,6 +37,7 @@ public final class ProviderGuard {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAdder bulkheadRejections = new LongAdder();
     private final LongAdder rateLimitRejections = new LongAdder();
+    private final LongAdder extraCalls = new LongAdder();
     private volatile boolean forcedOpen;
 
     public ProviderGuard(String providerId, GuardSettings settings) {
@@ -103,12 +104,20 @@ public final class ProviderGuard {
 
     /** How long to wait before retrying, if at all; takes a retry from the budget when it says yes. */
     public Optional<Duration> retryDelay(Throwable failure, int retriesDone, Duration remaining) {
-        return backoff.delayBeforeRetry(failure, retriesDone, remaining).filter(delay -> budget.tryRetry());
+        return backoff.delayBeforeRetry(failure, retriesDone, remaining).filter(delay -> takeFromBudget());
+    }
+
+    private boolean takeFromBudget() {
+        boolean granted = budget.tryRetry();
+        if (granted) {
+            extraCalls.increment();
+        }
+        return granted;
     }
 
     /** A hedge is an extra call like a retry, so it draws on the same budget. */
     public boolean tryHedge() {
-        return budget.tryRetry();
+        return takeFromBudget();
     }
 
     public void recordRequest() {
@@ -136,11 +145,11 @@ public final class ProviderGuard {
         RetryBudget.Snapshot recent = budget.snapshot();
         return new Status(forcedOpen ? CircuitState.FORCED_OPEN : circuit.get(), inFlight.get(),
                 settings.bulkhead().maxConcurrent(), bulkheadRejections.sum(), settings.ratePerSecond(),
-                rateLimitRejections.sum(), recent.requests(), recent.retries());
+                rateLimitRejections.sum(), recent.requests(), recent.retries(), extraCalls.sum());
     }
 
-    /** What operators see of the guard. */
+    /** What operators see of the guard; {@code extraCalls} counts retries and hedges since start-up. */
     public record Status(CircuitState circuit, int inFlight, int maxConcurrent, long bulkheadRejections,
-            int ratePerSecond, long rateLimitRejections, long recentRequests, long recentRetries) {
+            int ratePerSecond, long rateLimitRejections, long recentRequests, long recentRetries, long extraCalls) {
     }
 }

@@ -32,4 +32,16 @@ class HealthAndMetricsTest {
                 .body(containsString("warden_provider_latency_seconds_bucket{provider=\"local-rules\""))
                 .body(containsString("warden_provider_latency_seconds_count{provider=\"local-rules\"}"));
     }
+
+    @Test
+    void eachGuardIsExported() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("warden_provider_circuit_state{provider=\"openai\",state=\"closed\"}"))
+                .body(containsString("warden_provider_circuit_state{provider=\"local-rules\",state=\"disabled\"} 1.0"))
+                .body(containsString("warden_provider_in_flight{provider=\"openai\"}"))
+                .body(containsString("warden_provider_bulkhead_limit{provider=\"bulkheaded\"} 20.0"))
+                .body(containsString("warden_provider_bulkhead_rejections_total{provider=\"openai\"}"))
+                .body(containsString("warden_provider_rate_limit_rejections_total{provider=\"limited\"}"))
+                .body(containsString("warden_provider_extra_calls_total{provider=\"retrying\"}"));
+    }
 }
