@@ -2,7 +2,6 @@ package dev.warden.moderation;
 
 import dev.warden.config.PoliciesConfig;
 import dev.warden.providers.ProviderCallRecorder;
-import dev.warden.spi.ProviderException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -109,12 +108,6 @@ class FanOut {
     }
 
     private Duration hedgeDelay(PoliciesConfig.Policy policy, ModerationPlan.Call primary) {
-        String delay = policy.hedge().delay().trim();
-        if (HedgeDelays.P95.equalsIgnoreCase(delay)) {
-            double p95 = recorder.snapshot(primary.provider().id()).p95Ms();
-            return Double.isFinite(p95) ? Duration.ofNanos((long) (p95 * 1_000_000)) : HedgeDelays.WITHOUT_HISTORY;
-        }
-        return HedgeDelays.parse(delay, () -> new ProviderException(ProviderException.Kind.UNSUPPORTED,
-                "invalid hedge delay '" + delay + "'"));
+        return HedgeDelays.resolve(policy.hedge().delay(), recorder.snapshot(primary.provider().id()).p95Ms());
     }
 }

@@ -16,6 +16,14 @@ final class HedgeDelays {
         return ProviderSettings.parseDuration(value, onInvalid);
     }
 
+    /** The delay a setting means, given the provider's observed p95 in ms (NaN while it has no calls). */
+    static Duration resolve(String setting, double p95Ms) {
+        if (P95.equalsIgnoreCase(setting.trim())) {
+            return Double.isFinite(p95Ms) ? Duration.ofNanos((long) (p95Ms * 1_000_000)) : WITHOUT_HISTORY;
+        }
+        return parse(setting, () -> new IllegalStateException("hedge.delay was checked at start-up: " + setting));
+    }
+
     static boolean isValid(String value) {
         if (P95.equalsIgnoreCase(value.trim())) {
             return true;

@@ -42,14 +42,15 @@ final class HedgedPair {
 
     Uni<List<ProviderResult>> run() {
         return Uni.createFrom().emitter(emitter -> {
+            // Held while starting, so callbacks on other threads see every field set.
             synchronized (this) {
                 this.emitter = emitter;
+                emitter.onTermination(this::cancelAll);
+                hedgeTimer = Uni.createFrom().voidItem().onItem().delayIt().by(hedgeDelay).subscribe()
+                        .with(ignored -> hedge());
+                primaryCall = caller.call(primary.provider(), primary.input(), requestId, deadline).subscribe()
+                        .with(this::onPrimary);
             }
-            emitter.onTermination(this::cancelAll);
-            hedgeTimer = Uni.createFrom().voidItem().onItem().delayIt().by(hedgeDelay).subscribe()
-                    .with(ignored -> hedge());
-            primaryCall = caller.call(primary.provider(), primary.input(), requestId, deadline).subscribe()
-                    .with(this::onPrimary);
         });
     }
 

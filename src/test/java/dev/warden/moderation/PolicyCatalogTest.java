@@ -50,4 +50,30 @@ class PolicyCatalogTest {
         assertThatThrownBy(() -> catalog(Map.of("warden.policies.strict.block-threshold", "1.5")))
                 .isInstanceOf(InvalidSettingsException.class);
     }
+
+    @Test
+    void refusesHedgingOutsideFirstSuccess() {
+        assertThatThrownBy(() -> catalog(Map.of("warden.policies.strict.hedge.enabled", "true")))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("first-success");
+    }
+
+    @Test
+    void refusesAnInvertedUncertainBand() {
+        assertThatThrownBy(() -> catalog(Map.of("warden.policies.strict.strategy", "cascade",
+                "warden.policies.strict.uncertain-band.low", "0.9", "warden.policies.strict.uncertain-band.high",
+                "0.3"))).isInstanceOf(InvalidSettingsException.class).hasMessageContaining("uncertain-band");
+    }
+
+    @Test
+    void refusesAnUnreadableHedgeDelay() {
+        assertThatThrownBy(() -> catalog(Map.of("warden.policies.strict.strategy", "first-success",
+                "warden.policies.strict.hedge.delay", "soon"))).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("hedge.delay");
+    }
+
+    @Test
+    void readsStrategyNamesAsWritten() {
+        assertThat(catalog(Map.of("warden.policies.strict.strategy", "first-success")).find("strict").orElseThrow()
+                .strategy()).isEqualTo(PoliciesConfig.Strategy.FIRST_SUCCESS);
+    }
 }
