@@ -3,6 +3,7 @@ package dev.warden.moderation;
 import dev.warden.config.PoliciesConfig;
 import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ModerationRepository;
+import dev.warden.persistence.ModerationWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -33,13 +34,15 @@ public class ModerationService {
     private final ModerationPlanner planner;
     private final FanOut fanOut;
     private final ModerationRepository repository;
+    private final ModerationWriter writer;
 
     ModerationService(PolicyCatalog policies, ModerationPlanner planner, FanOut fanOut,
-            ModerationRepository repository) {
+            ModerationRepository repository, ModerationWriter writer) {
         this.policies = policies;
         this.planner = planner;
         this.fanOut = fanOut;
         this.repository = repository;
+        this.writer = writer;
     }
 
     public Uni<ModerationReply> moderate(ModerationCommand command) {
@@ -87,8 +90,7 @@ public class ModerationService {
     }
 
     private Uni<ModerationReply> store(Moderation moderation, ModerationCommand command) {
-        ModerationEntity entity = ModerationRecords.toEntity(moderation, command);
-        return Panache.withTransaction(() -> repository.persist(entity))
+        return writer.insert(ModerationRecords.toEntity(moderation, command))
                 .replaceWith(new ModerationReply(moderation, false));
     }
 
