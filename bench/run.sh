@@ -13,6 +13,9 @@ RUNS=${RUNS:-3}
 SAT_BOUND_MS=${SAT_BOUND_MS:-100}
 SAT_STEP=${SAT_STEP:-5s}
 SKIP_BUILD=${SKIP_BUILD:-false}
+# Warden's recommended heap for this load (README, Operations); the peer gets the same.
+WARDEN_JAVA_OPTS=${WARDEN_JAVA_OPTS:--Xmx256m}
+SCG_JAVA_OPTS=${SCG_JAVA_OPTS:--Xmx256m}
 SIM_PORT=18081
 PROXY_PORT=18082
 WARDEN_PORT=18080
@@ -92,7 +95,7 @@ start_warden() {
 }
 
 launch_warden() {
-    (cd "$1" && exec java ${WARDEN_JAVA_OPTS:-} -jar "$WARDEN" > "$1/warden.log" 2>&1) &
+    (cd "$1" && exec java $WARDEN_JAVA_OPTS -jar "$WARDEN" > "$1/warden.log" 2>&1) &
     WARDEN_PID=$!
     STARTED+=("$WARDEN_PID")
     wait_for "http://127.0.0.1:$WARDEN_PORT/q/health/ready" 120
@@ -103,7 +106,7 @@ stop_pid() {
 }
 
 start_scg() {
-    (exec java ${SCG_JAVA_OPTS:-} -jar "$SCG" --server.port="$SCG_PORT" --vendor.uri="http://127.0.0.1:$SIM_PORT" \
+    (exec java $SCG_JAVA_OPTS -jar "$SCG" --server.port="$SCG_PORT" --vendor.uri="http://127.0.0.1:$SIM_PORT" \
         > "$RUN/scg.log" 2>&1) &
     SCG_PID=$!
     STARTED+=("$SCG_PID")
