@@ -170,7 +170,19 @@ $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), everything 
         "$WARMUP of warm-up; saturation steps of $SAT_STEP with p99 bound $SAT_BOUND_MS ms."
 }
 
+require_free_ports() {
+    local port
+    for port in "$SIM_PORT" "$PROXY_PORT" "$WARDEN_PORT" "$SCG_PORT"; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            log "port $port is in use; stop what listens there (the benchmark uses $SIM_PORT, $PROXY_PORT,"\
+                "$WARDEN_PORT and $SCG_PORT)"
+            exit 1
+        fi
+    done
+}
+
 main() {
+    require_free_ports
     install_prerequisites
     build
     mkdir -p "$RUN" "$BENCH/results"

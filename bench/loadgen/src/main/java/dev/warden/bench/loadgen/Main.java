@@ -1,5 +1,6 @@
 package dev.warden.bench.loadgen;
 
+import dev.warden.bench.loadgen.profile.Hotspots;
 import dev.warden.bench.loadgen.report.ReportCommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,10 +33,26 @@ public final class Main {
         }
     }
 
+    private static int hotspots(String[] args, PrintStream err) {
+        try {
+            Hotspots.run(args);
+            return EXIT_OK;
+        } catch (IllegalArgumentException e) {
+            err.println("loadgen: " + e.getMessage());
+            return EXIT_BAD_ARGUMENTS;
+        } catch (IOException e) {
+            err.println("loadgen: cannot read the recording: " + e);
+            return EXIT_INTERNAL_FAILURE;
+        }
+    }
+
     /** Everything but the process exit, so tests can drive the whole command line. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals(ReportCommand.NAME)) {
             return report(args, err);
+        }
+        if (args.length > 0 && args[0].equals(Hotspots.NAME)) {
+            return hotspots(args, err);
         }
         Command.Load command;
         TargetRequest target;

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Profiles Warden under workload W2 with Java Flight Recorder: starts the simulator and Warden as run.sh does,
+# warms up, records RECORD seconds at RATE req/s, and prints the CPU per 1,000 requests and where the CPU samples
+# were (loadgen hotspots). WARDEN_JAR profiles another build (e.g. an older commit's) for before/after figures.
+# The recording stays in bench/work/profile-<date>/w2.jfr for JDK Mission Control or `jfr print`.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH")
+RATE=${RATE:-500}
+WARMUP=${WARMUP:-20}
+RECORD=${RECORD:-30}
+SIM_PORT=18081
+WARDEN_PORT=18080
+RUN="$BENCH/work/profile-$(date -u +%Y-%m-%dT%H%M%SZ)"
+LOADGEN="$BENCH/loadgen/target/loadgen.jar"
+WARDEN_JAR=${WARDEN_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}
+CLK_TCK=$(getconf CLK_TCK)
+declare -a STARTED=()
+trap 'for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
+
+mkdir -p "$RUN/warden/config"
+conf=$(<"$BENCH/sim/nginx-sim.conf.in"); conf=${conf//@RUN@/$RUN}; conf=${conf//@PORT@/$SIM_PORT}
+printf '%s\n' "$conf" > "$RUN/sim.conf"
+nginx -c "$RUN/sim.conf" -p "$RUN" -e "$RUN/sim-error.log"
+sleep 0.2
+STARTED+=("$(cat "$RUN/sim.pid")")
+
+props=$(<"$BENCH/warden-bench.properties.in"); props=${props//@PORT@/$WARDEN_PORT}
+props=${props//@SIM@/http://127.0.0.1:$SIM_PORT}
+printf '%s\n' "$props" > "$RUN/warden/config/application.properties"
+(cd "$RUN/warden" && exec java ${WARDEN_JAVA_OPTS:--Xmx256m} -jar "$WARDEN_JAR" > "$RUN/warden.log" 2>&1) &
+WARDEN_PID=$!
+STARTED+=("$WARDEN_PID")
+until curl -fsS -o /dev/null "http://127.0.0.1:$WARDEN_PORT/q/health/ready" 2>/dev/null; do sleep 0.1; done
+PG_PID=$(pgrep -f "postgres -D $RUN/warden/.warden/pg" | head -1)
+
+load() { # WARMUP_S DURATION_S LABEL
+    java -jar "$LOADGEN" run --url "http://127.0.0.1:$WARDEN_PORT/v1/moderations" \
+        --body-file "$BENCH/workloads/body-w2.json" --header "Content-Type: application/json" \
+        --header "Authorization: Bearer bench-key-not-secret" --rate "$RATE" --warmup "${1}s" --duration "${2}s" \
+        --runs 1 --label "$3" --out "$RUN/$3.json"
+}
+ticks() { local total=0 pid; for pid in "$@"; do
+    local stat; stat=$(</proc/"$pid"/stat); stat=${stat##*) }; read -r -a f <<< "$stat"
+    total=$((total + f[11] + f[12])); done; echo "$total"; }
+
+load 1 "$WARMUP" warm-up
+jcmd "$WARDEN_PID" JFR.start name=w2 settings=profile filename="$RUN/w2.jfr" > /dev/null
+pg_pids=$(echo "$PG_PID" $(pgrep -P "$PG_PID"))
+warden_before=$(ticks "$WARDEN_PID"); pg_before=$(ticks $pg_pids)
+load 1 "$RECORD" measured
+warden_after=$(ticks "$WARDEN_PID"); pg_after=$(ticks $pg_pids)
+jcmd "$WARDEN_PID" JFR.stop name=w2 > /dev/null
+requests=$((RATE * (RECORD + 1)))
+awk -v w=$((warden_after - warden_before)) -v p=$((pg_after - pg_before)) -v hz="$CLK_TCK" -v n="$requests" \
+    'BEGIN { printf "CPU per 1,000 requests: Warden %.3f s, PostgreSQL %.3f s\n", 1000 * w / hz / n, 1000 * p / hz / n }'
+grep VmHWM "/proc/$WARDEN_PID/status"
+java -jar "$LOADGEN" hotspots "$RUN/w2.jfr"
