@@ -222,7 +222,7 @@ main() {
 
     describe_environment > "$RUN/environment.md"
     java -jar "$LOADGEN" report --run-dir "$RUN" --startup-ms "$STARTUP_MS" --warmup "$WARMUP" \
-        --out-json "$BENCH/results/$STAMP.json" --out-md "$BENCH/results/$STAMP.md"
+        --findings "$BENCH/FINDINGS.md" --out-json "$BENCH/results/$STAMP.json" --out-md "$BENCH/results/$STAMP.md"
     log "report: bench/results/$STAMP.md"
 }
 

@@ -28,12 +28,14 @@ public final class BenchReport {
     private final double warmupSeconds;
     private final long startupMs;
     private final String environment;
+    private final String findings;
 
-    public BenchReport(Path runDirectory, double warmupSeconds, long startupMs, String environment) {
+    public BenchReport(Path runDirectory, double warmupSeconds, long startupMs, String environment, String findings) {
         this.runDirectory = runDirectory;
         this.warmupSeconds = warmupSeconds;
         this.startupMs = startupMs;
         this.environment = environment;
+        this.findings = findings;
     }
 
     public void write(Path jsonOut, Path markdownOut) throws IOException {
@@ -54,7 +56,7 @@ public final class BenchReport {
         new Targets(workloads, saturation, startupMs).evaluate().forEach(targets::add);
         Files.createDirectories(jsonOut.toAbsolutePath().getParent());
         JSON.writeValue(jsonOut.toFile(), all);
-        Files.writeString(markdownOut, new MarkdownReport(all).render());
+        Files.writeString(markdownOut, new MarkdownReport(all).render() + demoted(findings));
     }
 
     /** The median run of a steady workload, with its process costs per 1,000 requests. */
@@ -99,6 +101,11 @@ public final class BenchReport {
     private Optional<JsonNode> read(String name) throws IOException {
         Path file = runDirectory.resolve(name);
         return Files.exists(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
+    }
+
+    /** The findings file's headings one level down, so they sit under the report's title. */
+    private static String demoted(String findings) {
+        return findings.isBlank() ? "" : "\n" + findings.replaceAll("(?m)^#", "##");
     }
 
     static String format(double value) {

@@ -16,6 +16,8 @@ public final class ReportCommand {
     public static final String NAME = "report";
     private static final Set<String> OPTIONS = Set.of("--run-dir", "--startup-ms", "--warmup", "--out-json",
             "--out-md");
+    /** Optional: a Markdown file of findings (what limits each missed target), appended to the report. */
+    private static final String FINDINGS = "--findings";
 
     private ReportCommand() {
     }
@@ -23,7 +25,7 @@ public final class ReportCommand {
     public static void run(String[] args) throws IOException {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i += 2) {
-            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
+            if (!(OPTIONS.contains(args[i]) || args[i].equals(FINDINGS)) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("report takes " + OPTIONS + " each with a value; got '" + args[i]
                         + "'");
             }
@@ -37,8 +39,9 @@ public final class ReportCommand {
         Path runDirectory = Path.of(options.get("--run-dir"));
         Path environmentFile = runDirectory.resolve("environment.md");
         String environment = Files.exists(environmentFile) ? Files.readString(environmentFile).strip() : "";
+        String findings = options.containsKey(FINDINGS) ? Files.readString(Path.of(options.get(FINDINGS))) : "";
         new BenchReport(runDirectory, seconds(options.get("--warmup")), Long.parseLong(options.get("--startup-ms")),
-                environment).write(Path.of(options.get("--out-json")), Path.of(options.get("--out-md")));
+                environment, findings).write(Path.of(options.get("--out-json")), Path.of(options.get("--out-md")));
     }
 
     private static double seconds(String duration) {
