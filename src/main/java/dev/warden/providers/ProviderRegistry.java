@@ -11,6 +11,7 @@ import dev.warden.spi.VendorHttp;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +40,13 @@ public class ProviderRegistry {
 
     private final Map<String, Provider> providers;
 
+    @Inject
     ProviderRegistry(Config config, Instance<ClassifierAdapterType> adapterTypes, VendorHttp http,
+            PoliciesConfig policies) {
+        this(config, adapterTypes.stream().toList(), http, policies);
+    }
+
+    ProviderRegistry(Config config, Collection<ClassifierAdapterType> adapterTypes, VendorHttp http,
             PoliciesConfig policies) {
         Map<String, ClassifierAdapterType> types = adapterTypes.stream()
                 .collect(Collectors.toMap(ClassifierAdapterType::id, Function.identity()));
@@ -90,7 +97,7 @@ public class ProviderRegistry {
         Map<String, String> withDefaults = new HashMap<>(type.defaultSettings());
         withDefaults.putAll(values);
         ProviderSettings settings = new ProviderSettings(id, withDefaults);
-        settings.get(ADAPTER);
+        settings.get(ADAPTER); // read above, from the raw values: mark it known
         boolean enabled = settings.getBoolean("enabled", true);
         GuardSettings guard = GuardSettings.read(settings);
         Provider provider = new Provider(id, typeId, enabled, new ProviderGuard(id, guard),

@@ -30,7 +30,8 @@ public final class ProviderGuard {
 
     private final String circuitName;
     private final GuardSettings settings;
-    private final TypedGuard<Uni<ProviderVerdict>> guard;
+    /** Built on first use: SmallRye Fault Tolerance's runtime exists only inside the running application. */
+    private volatile TypedGuard<Uni<ProviderVerdict>> guard;
     private final Backoff backoff;
     private final RetryBudget budget;
     private final AtomicReference<CircuitState> circuit;
@@ -47,7 +48,19 @@ public final class ProviderGuard {
         this.budget = new RetryBudget(settings.retry().budgetRatio(), settings.retry().budgetFloor());
         this.circuit = new AtomicReference<>(settings.breaker().enabled() ? CircuitState.CLOSED
                 : CircuitState.DISABLED);
-        this.guard = build(settings);
+    }
+
+    private TypedGuard<Uni<ProviderVerdict>> guard() {
+        TypedGuard<Uni<ProviderVerdict>> built = guard;
+        if (built == null) {
+            synchronized (this) {
+                if (guard == null) {
+                    guard = build(settings);
+                }
+                built = guard;
+            }
+        }
+        return built;
     }
 
     private TypedGuard<Uni<ProviderVerdict>> build(GuardSettings settings) {
@@ -84,7 +97,7 @@ public final class ProviderGuard {
             return Uni.createFrom().failure(new GuardRejection(GuardRejection.Reason.CIRCUIT_OPEN,
                     "circuit forced open by an operator"));
         }
-        return Uni.createFrom().deferred(() -> guard.get(call))
+        return Uni.createFrom().deferred(() -> guard().get(call))
                 .onFailure().transform(ProviderGuard::translate);
     }
 
@@ -135,7 +148,7 @@ public final class ProviderGuard {
     /** Ends a forced opening and resets the breaker to closed. */
     public void close() {
         forcedOpen = false;
-        if (settings.breaker().enabled()) {
+        if (settings.breaker().enabled() && guard != null) {
             CircuitBreakerMaintenance.get().reset(circuitName);
             circuit.set(CircuitState.CLOSED);
         }
