@@ -6,6 +6,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -15,6 +18,9 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 public class ApiKeyFilter {
 
     private static final String BEARER = "Bearer ";
+
+    /** Scopes per resource method, looked up by reflection once. */
+    private static final Map<ResourceMethod, Optional<RequiresScope>> SCOPES = new ConcurrentHashMap<>();
 
     private final ApiKeys apiKeys;
     private final CallerHolder caller;
@@ -45,7 +51,16 @@ public class ApiKeyFilter {
         return Optional.empty();
     }
 
-    private static RequiresScope requiredScope(SimpleResourceInfo resource) {
+    private RequiresScope requiredScope(SimpleResourceInfo resource) {
+        ResourceMethod key = new ResourceMethod(resource.getResourceClass(), resource.getMethodName(),
+                Arrays.asList(resource.parameterTypes()));
+        return SCOPES.computeIfAbsent(key, ignored -> Optional.ofNullable(lookUpScope(resource))).orElse(null);
+    }
+
+    private record ResourceMethod(Class<?> type, String name, List<Class<?>> parameters) {
+    }
+
+    private static RequiresScope lookUpScope(SimpleResourceInfo resource) {
         try {
             RequiresScope onMethod = resource.getResourceClass()
                     .getMethod(resource.getMethodName(), resource.parameterTypes())
