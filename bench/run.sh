@@ -160,9 +160,12 @@ scg_pids() { echo "$SCG_PID"; }
 sim_pids() { nginx_pids sim; }
 proxy_pids() { nginx_pids proxy; }
 
-target() { # URL BODY: sets TARGET to the load generator's target arguments.
-    TARGET=(--url "$1" --body-file "$BENCH/workloads/$2" --header "Content-Type: application/json"
+# workload LABEL TARGET_PIDS_FN URL BODY MODE: MODE names the caller's array of load generator mode arguments.
+workload() {
+    local -n mode=$5
+    local target=(--url "$3" --body-file "$BENCH/workloads/$4" --header "Content-Type: application/json"
         --header "Authorization: Bearer $BENCH_KEY")
+    measure "$1" "$2" -- "${mode[@]}" "${target[@]}"
 }
 
 describe_environment() {
@@ -196,29 +199,22 @@ main() {
 
     local steady=(run --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" --runs "$RUNS")
     local saturate=(saturate --latency-bound-ms "$SAT_BOUND_MS" --step-duration "$SAT_STEP")
-    local sim="http://127.0.0.1:$SIM_PORT/v1/moderations"
+    local sim="http://127.0.0.1:$SIM_PORT/v1/moderations" proxy="http://127.0.0.1:$PROXY_PORT/v1/moderations"
+    local scg="http://127.0.0.1:$SCG_PORT/v1/moderations" warden="http://127.0.0.1:$WARDEN_PORT/v1/moderations"
 
-    # W1: pass-through, one 20 ms vendor, four ways.
-    target "$sim" body-vendor.json
-    measure W1-direct sim_pids -- "${steady[@]}" "${TARGET[@]}"
-    target "http://127.0.0.1:$PROXY_PORT/v1/moderations" body-vendor.json
-    measure W1-nginx proxy_pids -- "${steady[@]}" "${TARGET[@]}"
-    target "http://127.0.0.1:$SCG_PORT/v1/moderations" body-vendor.json
-    measure W1-scg scg_pids -- "${steady[@]}" "${TARGET[@]}"
-    target "http://127.0.0.1:$WARDEN_PORT/v1/moderations" body-w1.json
-    measure W1-warden warden_pids -- "${steady[@]}" "${TARGET[@]}"
-    target "http://127.0.0.1:$PROXY_PORT/v1/moderations" body-vendor.json
-    measure SAT-nginx proxy_pids -- "${saturate[@]}" "${TARGET[@]}"
-    target "http://127.0.0.1:$SCG_PORT/v1/moderations" body-vendor.json
-    measure SAT-scg scg_pids -- "${saturate[@]}" "${TARGET[@]}"
-    target "http://127.0.0.1:$WARDEN_PORT/v1/moderations" body-w1.json
-    measure SAT-warden warden_pids -- "${saturate[@]}" "${TARGET[@]}"
+    # W1: pass-through, one 20 ms vendor, four ways; then the saturation of each gateway.
+    workload W1-direct sim_pids "$sim" body-vendor.json steady
+    workload W1-nginx proxy_pids "$proxy" body-vendor.json steady
+    workload W1-scg scg_pids "$scg" body-vendor.json steady
+    workload W1-warden warden_pids "$warden" body-w1.json steady
+    workload SAT-nginx proxy_pids "$proxy" body-vendor.json saturate
+    workload SAT-scg scg_pids "$scg" body-vendor.json saturate
+    workload SAT-warden warden_pids "$warden" body-w1.json saturate
 
     # W2-W4: fan-out to two vendors and the local rules, with persistence; then one vendor down, one slow.
-    for w in w2 w3 w4; do
-        target "http://127.0.0.1:$WARDEN_PORT/v1/moderations" "body-$w.json"
-        measure "${w^^}-warden" warden_pids -- "${steady[@]}" "${TARGET[@]}"
-    done
+    workload W2-warden warden_pids "$warden" body-w2.json steady
+    workload W3-warden warden_pids "$warden" body-w3.json steady
+    workload W4-warden warden_pids "$warden" body-w4.json steady
 
     describe_environment > "$RUN/environment.md"
     java -jar "$LOADGEN" report --run-dir "$RUN" --startup-ms "$STARTUP_MS" --warmup "$WARMUP" \

@@ -20,28 +20,21 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    private static int report(String[] args, PrintStream err) {
-        try {
-            ReportCommand.run(args);
-            return EXIT_OK;
-        } catch (IllegalArgumentException e) {
-            err.println("loadgen: " + e.getMessage());
-            return EXIT_BAD_ARGUMENTS;
-        } catch (IOException e) {
-            err.println("loadgen: cannot write the report: " + e);
-            return EXIT_INTERNAL_FAILURE;
-        }
+    /** A command that reads files instead of sending load: report, hotspots. */
+    @FunctionalInterface
+    private interface FileCommand {
+        void run(String[] args) throws IOException;
     }
 
-    private static int hotspots(String[] args, PrintStream err) {
+    private static int runFileCommand(FileCommand command, String[] args, PrintStream err) {
         try {
-            Hotspots.run(args);
+            command.run(args);
             return EXIT_OK;
         } catch (IllegalArgumentException e) {
             err.println("loadgen: " + e.getMessage());
             return EXIT_BAD_ARGUMENTS;
         } catch (IOException e) {
-            err.println("loadgen: cannot read the recording: " + e);
+            err.println("loadgen: " + args[0] + " failed: " + e);
             return EXIT_INTERNAL_FAILURE;
         }
     }
@@ -49,10 +42,10 @@ public final class Main {
     /** Everything but the process exit, so tests can drive the whole command line. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals(ReportCommand.NAME)) {
-            return report(args, err);
+            return runFileCommand(ReportCommand::run, args, err);
         }
         if (args.length > 0 && args[0].equals(Hotspots.NAME)) {
-            return hotspots(args, err);
+            return runFileCommand(Hotspots::run, args, err);
         }
         Command.Load command;
         TargetRequest target;
