@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 class ProviderCaller {
 
     private static final Logger LOG = Logger.getLogger(ProviderCaller.class);
+    static final String CANCELLED = "cancelled";
 
     private final ProviderCallRecorder recorder;
 
@@ -41,7 +42,10 @@ class ProviderCaller {
                 .ifNoItem().after(remaining(deadline).plus(Duration.ofMillis(1)))
                 .failWith(() -> timeout("no answer before the deadline"))
                 .onItemOrFailure().transform((verdict, failure) -> finish(provider, started, attempts.get(), verdict,
-                        failure));
+                        failure))
+                // Called off (a hedge lost): the vendor may still have received the call, so it is counted.
+                .onCancellation().invoke(() -> recorder.record(provider.id(), CANCELLED,
+                        Duration.ofNanos(System.nanoTime() - started), false));
     }
 
     private Uni<ProviderVerdict> attempt(Provider provider, ClassificationInput input, String requestId,

@@ -1,7 +1,9 @@
 package dev.warden.resilience;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import dev.warden.client.model.Action;
 import dev.warden.client.model.ModerationResult;
@@ -86,6 +88,8 @@ class StrategiesTest {
         assertThat(OpenAiSimulator.calls(HEDGE_PRIMARY)).isEqualTo(1);
         assertThat(OpenAiSimulator.calls(HEDGE_BACKUP)).isEqualTo(1);
         assertThat(result.getDegraded()).isFalse();
+        given().get("/q/metrics").then().body(containsString(
+                "warden_provider_calls_total{outcome=\"cancelled\",provider=\"hedge-primary\"}"));
     }
 
     @Test
