@@ -1,12 +1,15 @@
 package dev.warden.api;
 
+import java.util.Optional;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
 import dev.warden.api.problems.ProblemResponses;
 import dev.warden.api.problems.ProblemTypes;
 import dev.warden.config.LimitsConfig;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
-import java.util.Optional;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses a body over {@code warden.limits.max-body-size} with problem details before reading it. Bodies without a

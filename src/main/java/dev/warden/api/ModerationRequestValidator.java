@@ -1,22 +1,5 @@
 package dev.warden.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.warden.api.auth.Client;
-import dev.warden.api.generated.model.ContentPart;
-import dev.warden.api.generated.model.ModerationContext;
-import dev.warden.api.generated.model.ModerationRequest;
-import dev.warden.api.problems.FieldProblem;
-import dev.warden.api.problems.ProblemException;
-import dev.warden.api.problems.ProblemTypes;
-import dev.warden.config.LimitsConfig;
-import dev.warden.moderation.ModerationCommand;
-import dev.warden.moderation.PolicyCatalog;
-import dev.warden.spi.ClassificationInput;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.warden.api.auth.Client;
+import dev.warden.api.generated.model.ContentPart;
+import dev.warden.api.generated.model.ModerationContext;
+import dev.warden.api.generated.model.ModerationRequest;
+import dev.warden.api.problems.FieldProblem;
+import dev.warden.api.problems.ProblemException;
+import dev.warden.api.problems.ProblemTypes;
+import dev.warden.config.LimitsConfig;
+import dev.warden.moderation.ModerationCommand;
+import dev.warden.moderation.PolicyCatalog;
+import dev.warden.spi.ClassificationInput;
 
 /**
  * Checks a moderation request against the contract and the configured limits, collecting every problem at once,

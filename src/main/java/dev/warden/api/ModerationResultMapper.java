@@ -1,5 +1,11 @@
 package dev.warden.api;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.warden.api.generated.model.Action;
 import dev.warden.api.generated.model.CategoryResult;
 import dev.warden.api.generated.model.ModerationResult;
@@ -9,11 +15,6 @@ import dev.warden.moderation.Decision;
 import dev.warden.moderation.Moderation;
 import dev.warden.moderation.ProviderResult;
 import dev.warden.spi.Category;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Renders a moderation in the contract's shape. */
 final class ModerationResultMapper {

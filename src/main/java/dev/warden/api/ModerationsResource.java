@@ -1,5 +1,11 @@
 package dev.warden.api;
 
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+
 import dev.warden.api.auth.CallerHolder;
 import dev.warden.api.auth.RequiresScope;
 import dev.warden.api.auth.Scope;
@@ -8,9 +14,6 @@ import dev.warden.api.generated.model.ModerationRequest;
 import dev.warden.api.problems.ProblemException;
 import dev.warden.api.problems.ProblemTypes;
 import dev.warden.moderation.ModerationService;
-import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 
 /** {@code /v1/moderations}: thin; validation, then the moderation service. */
 @RequiresScope(Scope.MODERATE)

@@ -1,5 +1,13 @@
 package dev.warden.api;
 
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
 import dev.warden.api.auth.CallerHolder;
 import dev.warden.api.auth.RequiresScope;
 import dev.warden.api.auth.Scope;
@@ -16,10 +24,6 @@ import dev.warden.providers.Provider;
 import dev.warden.providers.ProviderCallRecorder;
 import dev.warden.providers.ProviderRegistry;
 import dev.warden.resilience.ProviderGuard;
-import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
-import org.jboss.logging.Logger;
 
 /** {@code /v1/providers}: what each configured provider is and is doing; operators can force a circuit. */
 @RequiresScope({ Scope.MODERATE, Scope.ADMIN })

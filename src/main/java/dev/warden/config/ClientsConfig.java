@@ -1,9 +1,10 @@
 package dev.warden.config;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithParentName;
 import java.util.Map;
 import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithParentName;
 
 /** {@code warden.clients.<name>.*}: the internal services allowed to call Warden. Keys are stored only as SHA-256. */
 @ConfigMapping(prefix = "warden.clients")

@@ -1,12 +1,13 @@
 package dev.warden.config;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithParentName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 
 /** {@code warden.policies.<name>.*}: which providers a request goes to and how their answers become a decision. */
 @ConfigMapping(prefix = "warden.policies")

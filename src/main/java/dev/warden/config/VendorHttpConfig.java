@@ -1,9 +1,10 @@
 package dev.warden.config;
 
+import java.time.Duration;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** {@code warden.vendor-http.*}: the shared HTTP client adapters use to reach vendors. */
 @ConfigMapping(prefix = "warden.vendor-http")

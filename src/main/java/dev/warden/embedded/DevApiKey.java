@@ -1,7 +1,5 @@
 package dev.warden.embedded;
 
-import dev.warden.api.auth.ApiKeys;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +9,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import dev.warden.api.auth.ApiKeys;
 
 /**
  * The development API key of the embedded default: created on first start under {@code <warden.home>/dev-api-key}

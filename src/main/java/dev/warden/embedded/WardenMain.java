@@ -1,8 +1,9 @@
 package dev.warden.embedded;
 
+import java.nio.file.Path;
+
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.nio.file.Path;
 
 /**
  * Entry point. With no database URL configured, starts the embedded PostgreSQL (data under

@@ -1,9 +1,10 @@
 package dev.warden.moderation;
 
-import dev.warden.config.PoliciesConfig;
-import dev.warden.spi.Category;
 import java.util.EnumMap;
 import java.util.Map;
+
+import dev.warden.config.PoliciesConfig;
+import dev.warden.spi.Category;
 
 /** Applies a policy's thresholds to aggregated scores, and its failure rule to a degraded answer. */
 class DecisionMaker {

@@ -1,13 +1,16 @@
 package dev.warden.moderation;
 
-import dev.warden.config.PoliciesConfig;
-import dev.warden.providers.ProviderCallRecorder;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.warden.config.PoliciesConfig;
+import dev.warden.providers.ProviderCallRecorder;
 
 /**
  * Runs a plan with the policy's strategy: {@code all} calls every provider in parallel; {@code first-success} walks

@@ -1,8 +1,9 @@
 package dev.warden.moderation;
 
-import dev.warden.spi.ProviderSettings;
 import java.time.Duration;
 import java.util.function.Supplier;
+
+import dev.warden.spi.ProviderSettings;
 
 /** The forms {@code warden.policies.<name>.hedge.delay} takes: a duration, or {@code p95} of the first provider. */
 final class HedgeDelays {

@@ -1,11 +1,12 @@
 package dev.warden.moderation;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * A primary provider and its backup: the backup is asked when the primary fails, or, as a hedge, when the primary

@@ -1,10 +1,11 @@
 package dev.warden.moderation;
 
-import dev.warden.spi.Category;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import dev.warden.spi.Category;
 
 /** A completed moderation: the decision, how it was reached, and every provider's part in it. */
 public record Moderation(UUID id, String policy, Decision decision, Map<Category, CategoryVerdict> categories,

@@ -1,8 +1,9 @@
 package dev.warden.moderation;
 
-import dev.warden.spi.ClassificationInput;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.warden.spi.ClassificationInput;
 
 /**
  * A validated moderation request. {@code requestSha256} fingerprints everything the caller sent (so a reused

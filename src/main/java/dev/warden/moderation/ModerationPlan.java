@@ -1,10 +1,11 @@
 package dev.warden.moderation;
 
+import java.util.List;
+import java.util.Set;
+
 import dev.warden.providers.Provider;
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.Modality;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Which providers a request goes to, each with the parts it can classify; which are skipped and why; and which of

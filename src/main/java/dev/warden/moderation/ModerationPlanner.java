@@ -1,17 +1,19 @@
 package dev.warden.moderation;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import dev.warden.config.PoliciesConfig;
 import dev.warden.providers.Provider;
 import dev.warden.providers.ProviderRegistry;
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ContentPart;
 import dev.warden.spi.Modality;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Strategy {@code all}: every enabled provider of the policy, each given the parts whose modality it supports. A

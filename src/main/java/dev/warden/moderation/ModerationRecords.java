@@ -1,14 +1,15 @@
 package dev.warden.moderation;
 
-import dev.warden.persistence.ModerationEntity;
-import dev.warden.persistence.ProviderOutcomeEntity;
-import dev.warden.spi.Category;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.warden.persistence.ModerationEntity;
+import dev.warden.persistence.ProviderOutcomeEntity;
+import dev.warden.spi.Category;
 
 /** Translates a moderation to the rows that keep it, and back, so a read returns exactly what was answered. */
 final class ModerationRecords {

@@ -1,15 +1,5 @@
 package dev.warden.moderation;
 
-import dev.warden.config.PoliciesConfig;
-import dev.warden.persistence.ModerationEntity;
-import dev.warden.persistence.ModerationRepository;
-import dev.warden.persistence.ModerationWriter;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,7 +9,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.hibernate.JDBCException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+
+import dev.warden.config.PoliciesConfig;
+import dev.warden.persistence.ModerationEntity;
+import dev.warden.persistence.ModerationRepository;
+import dev.warden.persistence.ModerationWriter;
 
 /**
  * The moderation flow: replay a stored answer for a repeated Idempotency-Key, otherwise plan, call the providers in

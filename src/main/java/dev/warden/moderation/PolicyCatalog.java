@@ -1,14 +1,17 @@
 package dev.warden.moderation;
 
-import dev.warden.config.PoliciesConfig;
-import dev.warden.spi.Category;
-import dev.warden.spi.InvalidSettingsException;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
+
+import dev.warden.config.PoliciesConfig;
+import dev.warden.spi.Category;
+import dev.warden.spi.InvalidSettingsException;
 
 /** The named policies callers can ask for, checked at start-up so a bad threshold never reaches a request. */
 @Startup

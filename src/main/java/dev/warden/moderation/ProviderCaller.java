@@ -1,5 +1,17 @@
 package dev.warden.moderation;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
 import dev.warden.providers.Provider;
 import dev.warden.providers.ProviderCallRecorder;
 import dev.warden.resilience.GuardRejection;
@@ -7,14 +19,6 @@ import dev.warden.spi.CallContext;
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.logging.Logger;
 
 /**
  * Calls one provider through its guard within what is left of the request's deadline, retrying as the guard allows,
@@ -62,9 +66,14 @@ class ProviderCaller {
                     .ifNoItem().after(limit).failWith(() -> timeout("no answer within " + limit.toMillis() + " ms"));
         }).onFailure().recoverWithUni(failure -> provider.guard()
                 .retryDelay(failure, attempts.get() - 1, remaining(deadline))
-                .map(delay -> Uni.createFrom().voidItem().onItem().delayIt().by(delay)
-                        .chain(() -> attempt(provider, input, requestId, deadline, attempts)))
+                .map(delay -> wait(delay).chain(() -> attempt(provider, input, requestId, deadline, attempts)))
                 .orElseGet(() -> Uni.createFrom().failure(failure)));
+    }
+
+    /** Full jitter may draw no wait at all, which Mutiny's delay refuses. */
+    private static Uni<Void> wait(Duration delay) {
+        Uni<Void> now = Uni.createFrom().voidItem();
+        return delay.isZero() ? now : now.onItem().delayIt().by(delay);
     }
 
     private static Duration remaining(Instant deadline) {

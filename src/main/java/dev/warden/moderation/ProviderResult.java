@@ -1,8 +1,9 @@
 package dev.warden.moderation;
 
-import dev.warden.spi.Category;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.warden.spi.Category;
 
 /**
  * One provider's part of a moderation: its outcome, its normalized and native scores, or why it has none:

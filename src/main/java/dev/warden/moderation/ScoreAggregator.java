@@ -1,11 +1,12 @@
 package dev.warden.moderation;
 
-import dev.warden.spi.Category;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.warden.spi.Category;
 
 /** Per category, the highest score any provider gave, and every provider that gave exactly that score. */
 class ScoreAggregator {

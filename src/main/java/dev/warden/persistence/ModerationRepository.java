@@ -1,9 +1,12 @@
 package dev.warden.persistence;
 
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 
 /** Reads and writes moderations; callers run it inside a session or transaction. */
 @ApplicationScoped
@@ -12,11 +15,19 @@ public class ModerationRepository implements PanacheRepositoryBase<ModerationEnt
     private static final String WITH_OUTCOMES = "from ModerationEntity m left join fetch m.outcomes where ";
 
     public Uni<ModerationEntity> findForClient(UUID id, String clientName) {
-        return find(WITH_OUTCOMES + "m.id = ?1 and m.clientName = ?2", id, clientName).firstResult();
+        return atMostOne(find(WITH_OUTCOMES + "m.id = ?1 and m.clientName = ?2", id, clientName).list());
     }
 
     public Uni<ModerationEntity> findByIdempotencyKey(String clientName, String idempotencyKey) {
-        return find(WITH_OUTCOMES + "m.clientName = ?1 and m.idempotencyKey = ?2", clientName, idempotencyKey)
-                .firstResult();
+        return atMostOne(find(WITH_OUTCOMES + "m.clientName = ?1 and m.idempotencyKey = ?2", clientName,
+                idempotencyKey).list());
+    }
+
+    /**
+     * Both lookups match at most one row by a unique key; a row limit with a collection fetch would make Hibernate
+     * fetch everything and cut in memory, so none is set.
+     */
+    private static Uni<ModerationEntity> atMostOne(Uni<List<ModerationEntity>> rows) {
+        return rows.map(found -> found.isEmpty() ? null : found.get(0));
     }
 }

@@ -1,14 +1,17 @@
 package dev.warden.providers;
 
-import dev.warden.resilience.CircuitState;
-import dev.warden.resilience.ProviderGuard;
+import java.util.function.ToDoubleFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.function.ToDoubleFunction;
+
+import dev.warden.resilience.CircuitState;
+import dev.warden.resilience.ProviderGuard;
 
 /**
  * Each provider's guard as Prometheus metrics, tagged by provider: circuit state (one series per state, 1 for the

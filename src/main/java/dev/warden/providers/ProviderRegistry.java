@@ -1,17 +1,5 @@
 package dev.warden.providers;
 
-import dev.warden.config.PoliciesConfig;
-import dev.warden.resilience.GuardSettings;
-import dev.warden.resilience.ProviderGuard;
-import dev.warden.spi.ClassifierAdapterType;
-import dev.warden.spi.InvalidSettingsException;
-import dev.warden.spi.ProviderContext;
-import dev.warden.spi.ProviderSettings;
-import dev.warden.spi.VendorHttp;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,8 +10,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+
+import dev.warden.config.PoliciesConfig;
+import dev.warden.resilience.GuardSettings;
+import dev.warden.resilience.ProviderGuard;
+import dev.warden.spi.ClassifierAdapterType;
+import dev.warden.spi.InvalidSettingsException;
+import dev.warden.spi.ProviderContext;
+import dev.warden.spi.ProviderSettings;
+import dev.warden.spi.VendorHttp;
 
 /**
  * Builds every provider from {@code warden.providers.<id>.*} at start-up, as Trino builds catalogs from their

@@ -1,13 +1,15 @@
 package dev.warden.providers;
 
-import dev.warden.config.VendorHttpConfig;
-import dev.warden.spi.VendorHttp;
-import io.quarkus.runtime.ShutdownEvent;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+
+import dev.warden.config.VendorHttpConfig;
+import dev.warden.spi.VendorHttp;
 
 /** One pooled vendor HTTP client for the whole gateway, on Quarkus' Vert.x instance. */
 @ApplicationScoped

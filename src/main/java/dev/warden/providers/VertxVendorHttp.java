@@ -1,9 +1,13 @@
 package dev.warden.providers;
 
-import dev.warden.spi.ProviderException;
-import dev.warden.spi.VendorHttp;
-import dev.warden.spi.VendorRequest;
-import dev.warden.spi.VendorResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,13 +17,11 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+
+import dev.warden.spi.ProviderException;
+import dev.warden.spi.VendorHttp;
+import dev.warden.spi.VendorRequest;
+import dev.warden.spi.VendorResponse;
 
 /**
  * {@link VendorHttp} on the Vert.x HTTP client: non-blocking, pooled, with a hard cap on the response body (read

@@ -1,9 +1,10 @@
 package dev.warden.resilience;
 
-import dev.warden.spi.ProviderException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+
+import dev.warden.spi.ProviderException;
 
 /**
  * When to try a failed call again: only for {@code RATE_LIMITED}, {@code UNAVAILABLE} and {@code TIMEOUT}, after

@@ -1,8 +1,9 @@
 package dev.warden.resilience;
 
-import dev.warden.spi.ProviderSettings;
 import java.time.Duration;
 import java.util.Optional;
+
+import dev.warden.spi.ProviderSettings;
 
 /**
  * A provider's guard, from {@code warden.providers.<id>.*}: per-attempt timeout, retries, circuit breaker, bulkhead

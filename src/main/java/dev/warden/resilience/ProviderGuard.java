@@ -1,12 +1,5 @@
 package dev.warden.resilience;
 
-import dev.warden.spi.ProviderException;
-import dev.warden.spi.ProviderVerdict;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.RateLimitException;
-import io.smallrye.faulttolerance.api.TypedGuard;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -14,8 +7,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+
+import jakarta.enterprise.util.TypeLiteral;
+
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.RateLimitException;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.mutiny.Uni;
+
+import dev.warden.spi.ProviderException;
+import dev.warden.spi.ProviderVerdict;
 
 /**
  * One provider's protection, built once from its {@link GuardSettings}: a SmallRye Fault Tolerance

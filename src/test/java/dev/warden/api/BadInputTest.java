@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import dev.warden.testkit.TestClients;
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.Test;
+
+import dev.warden.testkit.TestClients;
 
 /** Every kind of bad input gets a precise problem+json 4xx naming the field, never a 500 or a stack trace. */
 @QuarkusTest

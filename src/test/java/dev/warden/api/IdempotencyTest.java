@@ -3,13 +3,6 @@ package dev.warden.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.warden.client.ApiException;
-import dev.warden.client.ApiResponse;
-import dev.warden.client.model.ModerationResult;
-import dev.warden.testkit.OpenAiSimulator;
-import dev.warden.testkit.TestClients;
-import dev.warden.testkit.WardenApi;
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -17,8 +10,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.warden.client.ApiException;
+import dev.warden.client.ApiResponse;
+import dev.warden.client.model.ModerationResult;
+import dev.warden.testkit.OpenAiSimulator;
+import dev.warden.testkit.TestClients;
+import dev.warden.testkit.WardenApi;
 
 @QuarkusTest
 class IdempotencyTest {

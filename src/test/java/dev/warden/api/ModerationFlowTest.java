@@ -4,6 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
 import dev.warden.client.model.Action;
 import dev.warden.client.model.ModerationRequest;
 import dev.warden.client.model.ModerationResult;
@@ -11,11 +19,6 @@ import dev.warden.client.model.ProviderError;
 import dev.warden.client.model.ProviderOutcome;
 import dev.warden.testkit.OpenAiSimulator;
 import dev.warden.testkit.WardenApi;
-import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The unified API end to end: real PostgreSQL, the local-rules adapter in process, OpenAI on WireMock. */
 @QuarkusTest

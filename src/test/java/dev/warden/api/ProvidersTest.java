@@ -2,13 +2,15 @@ package dev.warden.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
 import dev.warden.client.model.ProviderInfo;
 import dev.warden.client.model.ProviderList;
 import dev.warden.testkit.OpenAiSimulator;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ProvidersTest {

@@ -3,17 +3,19 @@ package dev.warden.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import dev.warden.client.ApiException;
 import dev.warden.client.model.Action;
 import dev.warden.client.model.ContentPart;
 import dev.warden.client.model.ModerationRequest;
 import dev.warden.client.model.ModerationResult;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's run command, for real: the packaged jar in an empty directory starts the embedded PostgreSQL, prints a

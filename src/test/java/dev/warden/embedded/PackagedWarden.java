@@ -2,8 +2,6 @@ package dev.warden.embedded;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.warden.client.ApiClient;
-import dev.warden.client.api.ModerationsApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import dev.warden.client.ApiClient;
+import dev.warden.client.api.ModerationsApi;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) started as a user starts it, with the

@@ -3,6 +3,7 @@ package dev.warden.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 class HedgeDelaysTest {

@@ -3,14 +3,17 @@ package dev.warden.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.warden.config.PoliciesConfig;
-import dev.warden.spi.InvalidSettingsException;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import dev.warden.config.PoliciesConfig;
+import dev.warden.spi.InvalidSettingsException;
 
 /** Policies are checked when Warden starts, so a mistyped threshold never decides a request. */
 class PolicyCatalogTest {

@@ -4,13 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.warden.testkit.TestClients;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import dev.warden.testkit.TestClients;
 
 /**
  * The database going away: Warden stops being ready, refuses to answer what it cannot store (503, problem details,

@@ -1,13 +1,15 @@
 package dev.warden.persistence;
 
-import dev.warden.embedded.EmbeddedDatabase;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.warden.embedded.EmbeddedDatabase;
 
 /** A PostgreSQL of its own for the outage test, which stops and restarts it on the same port and data. */
 public class OutagePostgresResource implements QuarkusTestResourceLifecycleManager {

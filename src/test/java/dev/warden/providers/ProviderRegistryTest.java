@@ -3,6 +3,18 @@ package dev.warden.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.mutiny.Uni;
+
 import dev.warden.config.PoliciesConfig;
 import dev.warden.resilience.CircuitState;
 import dev.warden.spi.Capabilities;
@@ -12,15 +24,6 @@ import dev.warden.spi.InvalidSettingsException;
 import dev.warden.spi.Modality;
 import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderVerdict;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.mutiny.Uni;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Providers are built from configuration at start-up, and every mistake in it stops the start. */
 class ProviderRegistryTest {

@@ -2,12 +2,14 @@ package dev.warden.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.spi.ProviderException;
 import java.time.Duration;
 import java.util.LongSummaryStatistics;
 import java.util.Optional;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
+
+import dev.warden.spi.ProviderException;
 
 class BackoffTest {
 

@@ -4,14 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
 import dev.warden.client.model.ProviderOutcome;
 import dev.warden.testkit.OpenAiSimulator;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Incident response: an admin forces a provider's circuit open, calls stop at once, and closing resumes them. */
 @QuarkusTest

@@ -1,9 +1,5 @@
 package dev.warden.resilience;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.warden.client.model.ModerationResult;
-import dev.warden.testkit.TestClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.warden.client.model.ModerationResult;
+import dev.warden.testkit.TestClients;
 
 /** Many moderation requests at once, sent asynchronously so they really are concurrent. */
 final class ConcurrentCalls {

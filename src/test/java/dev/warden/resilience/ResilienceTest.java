@@ -6,25 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import io.quarkus.test.junit.QuarkusTest;
+
 import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ProviderError;
 import dev.warden.client.model.ProviderOutcome;
 import dev.warden.testkit.OpenAiSimulator;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
-import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Vendors failing in every way, against WireMock, asserting what the vendor saw (call counts, timings). */
 @QuarkusTest
@@ -113,7 +116,11 @@ class ResilienceTest {
         int requests = 40;
 
         for (int i = 0; i < requests; i++) {
-            assertThat(only(moderate("budgeted")).getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+            ProviderOutcome outcome = only(moderate("budgeted"));
+            assertThat(outcome.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+            assertThat(outcome.getError().getKind()).isEqualTo(ProviderError.KindEnum.UNAVAILABLE);
+            assertThat(outcome.getError().getMessage()).as("the vendor's failure, not one of Warden's")
+                    .contains("503");
         }
 
         int calls = OpenAiSimulator.calls(BUDGETED);

@@ -3,6 +3,7 @@ package dev.warden.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
 class RetryBudgetTest {

@@ -5,19 +5,22 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
 import dev.warden.client.model.Action;
 import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ProviderError;
 import dev.warden.client.model.ProviderOutcome;
 import dev.warden.testkit.OpenAiSimulator;
 import dev.warden.testkit.WardenApi;
-import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** first-success, hedging, cascade and the local rate limit, each shown by what the vendors received. */
 @QuarkusTest

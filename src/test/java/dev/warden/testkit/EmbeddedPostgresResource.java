@@ -1,12 +1,14 @@
 package dev.warden.testkit;
 
-import dev.warden.embedded.EmbeddedDatabase;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.warden.embedded.EmbeddedDatabase;
 
 /**
  * A real PostgreSQL for {@code @QuarkusTest}s: the same embedded server Warden runs on by default, in a fresh

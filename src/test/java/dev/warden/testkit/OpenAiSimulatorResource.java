@@ -2,9 +2,11 @@ package dev.warden.testkit;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** A WireMock OpenAI simulator for {@code @QuarkusTest}s, one per JVM; tests stub it through {@link #server()}. */
 public class OpenAiSimulatorResource implements QuarkusTestResourceLifecycleManager {

@@ -1,13 +1,15 @@
 package dev.warden.testkit;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
 import dev.warden.providers.VertxVendorHttp;
 import dev.warden.spi.VendorHttp;
 import dev.warden.spi.VendorRequest;
 import dev.warden.spi.VendorResponse;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The production HTTP transport on a private Vert.x instance, counting requests so a test can prove that an adapter

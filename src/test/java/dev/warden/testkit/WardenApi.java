@@ -1,12 +1,14 @@
 package dev.warden.testkit;
 
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import dev.warden.client.ApiClient;
 import dev.warden.client.api.ModerationsApi;
 import dev.warden.client.api.ProvidersApi;
 import dev.warden.client.model.ContentPart;
 import dev.warden.client.model.ModerationRequest;
-import java.time.Duration;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Clients generated from {@code openapi/warden-api.yaml}, pointed at the running test application: tests speak the

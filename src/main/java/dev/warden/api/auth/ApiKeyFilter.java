@@ -1,18 +1,21 @@
 package dev.warden.api.auth;
 
-import dev.warden.api.problems.ProblemResponses;
-import dev.warden.api.problems.ProblemTypes;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import dev.warden.api.problems.ProblemResponses;
+import dev.warden.api.problems.ProblemTypes;
 
 /** {@code Authorization: Bearer <api key>} on every API resource, then the resource's {@link RequiresScope}. */
 public class ApiKeyFilter {

@@ -1,9 +1,5 @@
 package dev.warden.api.auth;
 
-import dev.warden.config.ClientsConfig;
-import dev.warden.embedded.DevApiKey;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+
+import dev.warden.config.ClientsConfig;
+import dev.warden.embedded.DevApiKey;
 
 /**
  * The configured clients, indexed by the SHA-256 of their API key: Warden never holds a key itself. On the embedded

@@ -1,7 +1,8 @@
 package dev.warden.api.problems;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Renders Jackson's path to a failing value the way the API names fields: {@code content[1].type}. */
 final class JsonPaths {

@@ -1,9 +1,11 @@
 package dev.warden.api.problems;
 
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
 import dev.warden.api.generated.model.FieldError;
 import dev.warden.api.generated.model.Problem;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /** Builds {@code application/problem+json} responses from the contract's {@code Problem} model. */
 public final class ProblemResponses {

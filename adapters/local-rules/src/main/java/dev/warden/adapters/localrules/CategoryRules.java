@@ -1,10 +1,11 @@
 package dev.warden.adapters.localrules;
 
-import dev.warden.spi.Category;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
+
+import dev.warden.spi.Category;
 
 /**
  * The rules of one category as declared, by the bundled list or by settings: terms (words or phrases), compiled

@@ -1,6 +1,5 @@
 package dev.warden.adapters.localrules;
 
-import dev.warden.spi.Category;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import dev.warden.spi.Category;
 
 /**
  * The bundled default list, {@value #RESOURCE}. Its format is one rule a line, so regexes need no escaping:

@@ -1,5 +1,13 @@
 package dev.warden.adapters.localrules;
 
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.smallrye.mutiny.Uni;
+
 import dev.warden.spi.CallContext;
 import dev.warden.spi.Capabilities;
 import dev.warden.spi.Category;
@@ -9,12 +17,6 @@ import dev.warden.spi.ContentPart;
 import dev.warden.spi.Modality;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
-import io.smallrye.mutiny.Uni;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Classifies text in process against a {@link RuleBook}. Every category with rules gets a score: its configured

@@ -1,12 +1,14 @@
 package dev.warden.adapters.localrules;
 
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import dev.warden.spi.Category;
 import dev.warden.spi.ClassifierAdapter;
 import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ProviderContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * {@code local-rules}: the embedded default classifier. Matches configured terms and patterns, plus a bundled default

@@ -1,7 +1,5 @@
 package dev.warden.adapters.localrules;
 
-import dev.warden.spi.Category;
-import dev.warden.spi.ProviderSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -10,6 +8,9 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import dev.warden.spi.Category;
+import dev.warden.spi.ProviderSettings;
 
 /**
  * The settings of one local-rules provider, validated. Reads {@code default-list} and, for every category under

@@ -1,6 +1,5 @@
 package dev.warden.adapters.localrules;
 
-import dev.warden.spi.Category;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import dev.warden.spi.Category;
 
 /**
  * All rules of one provider, compiled once at creation and then only read, so one instance serves concurrent calls.

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.warden.spi.Category;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
+
+import dev.warden.spi.Category;
 
 class DefaultListTest {
 

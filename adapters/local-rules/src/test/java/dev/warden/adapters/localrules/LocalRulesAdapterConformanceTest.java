@@ -1,10 +1,12 @@
 package dev.warden.adapters.localrules;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.warden.spi.ClassifierAdapterType;
-import dev.warden.testkit.ClassifierAdapterConformanceTest;
 import java.util.Map;
 import java.util.Set;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.warden.spi.ClassifierAdapterType;
+import dev.warden.testkit.ClassifierAdapterConformanceTest;
 
 class LocalRulesAdapterConformanceTest extends ClassifierAdapterConformanceTest {
 

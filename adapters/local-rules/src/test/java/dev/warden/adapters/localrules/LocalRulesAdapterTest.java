@@ -3,6 +3,18 @@ package dev.warden.adapters.localrules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import dev.warden.spi.CallContext;
 import dev.warden.spi.Category;
 import dev.warden.spi.ClassificationInput;
@@ -12,16 +24,6 @@ import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderSettings;
 import dev.warden.spi.ProviderVerdict;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class LocalRulesAdapterTest {
 

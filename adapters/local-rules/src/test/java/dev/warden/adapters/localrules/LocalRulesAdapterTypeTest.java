@@ -3,13 +3,15 @@ package dev.warden.adapters.localrules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.warden.spi.InvalidSettingsException;
-import dev.warden.spi.ProviderContext;
-import dev.warden.spi.ProviderSettings;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.warden.spi.InvalidSettingsException;
+import dev.warden.spi.ProviderContext;
+import dev.warden.spi.ProviderSettings;
 
 class LocalRulesAdapterTypeTest {
 

@@ -1,10 +1,12 @@
 package dev.warden.adapters.openai;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ContentPart;
-import java.nio.charset.StandardCharsets;
 
 /** The JSON body of {@code POST /moderations}: the model and the content as typed parts, in the caller's order. */
 final class ModerationRequestBody {

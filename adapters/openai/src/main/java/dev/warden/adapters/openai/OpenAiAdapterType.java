@@ -1,9 +1,10 @@
 package dev.warden.adapters.openai;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import dev.warden.spi.ClassifierAdapter;
 import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ProviderContext;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The {@code openai} adapter type: builds OpenAI Moderation providers from {@code warden.providers.<id>.*}. */
 @ApplicationScoped

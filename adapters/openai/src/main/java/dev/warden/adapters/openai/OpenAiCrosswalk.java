@@ -11,10 +11,11 @@ import static dev.warden.spi.Category.VIOLENCE;
 import static dev.warden.spi.Category.VIOLENCE_GRAPHIC;
 import static java.util.Map.entry;
 
-import dev.warden.spi.Category;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+
+import dev.warden.spi.Category;
 
 /**
  * OpenAI moderation labels onto taxonomy v1 (the table in this adapter's README). A category fed by several labels

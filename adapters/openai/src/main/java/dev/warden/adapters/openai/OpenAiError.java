@@ -1,9 +1,11 @@
 package dev.warden.adapters.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.spi.VendorResponse;
 import java.io.IOException;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.warden.spi.VendorResponse;
 
 /**
  * OpenAI's error envelope, {@code {"error":{"message":…,"type":…,"code":…}}}, read leniently: proxies and load

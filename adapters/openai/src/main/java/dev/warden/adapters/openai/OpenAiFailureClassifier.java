@@ -1,12 +1,13 @@
 package dev.warden.adapters.openai;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderException.Kind;
 import dev.warden.spi.RetryAfter;
 import dev.warden.spi.VendorResponse;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Optional;
 
 /**
  * Turns a non-2xx OpenAI answer into a {@link ProviderException}, keyed on HTTP status and the error {@code code}.

@@ -1,5 +1,10 @@
 package dev.warden.adapters.openai;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+
 import dev.warden.spi.CallContext;
 import dev.warden.spi.Capabilities;
 import dev.warden.spi.ClassificationInput;
@@ -10,9 +15,6 @@ import dev.warden.spi.ProviderVerdict;
 import dev.warden.spi.VendorHttp;
 import dev.warden.spi.VendorRequest;
 import dev.warden.spi.VendorResponse;
-import io.smallrye.mutiny.Uni;
-import java.util.ArrayList;
-import java.util.List;
 
 /** One OpenAI Moderation provider: text and one image per call, answered synchronously. */
 public class OpenAiModerationAdapter implements ClassifierAdapter {

@@ -1,10 +1,11 @@
 package dev.warden.adapters.openai;
 
-import dev.warden.spi.ProviderSettings;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.warden.spi.ProviderSettings;
 
 /** One OpenAI provider's validated settings, and the endpoint and headers they imply. */
 record OpenAiSettings(URI moderationsUri, String apiKey, String model, Optional<String> organization,

@@ -1,14 +1,16 @@
 package dev.warden.adapters.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.spi.ProviderException;
-import dev.warden.spi.ProviderVerdict;
-import dev.warden.spi.VendorResponse;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.warden.spi.ProviderException;
+import dev.warden.spi.ProviderVerdict;
+import dev.warden.spi.VendorResponse;
 
 /** Reads a successful moderation answer into a verdict, refusing anything that is not a complete, sane answer. */
 final class OpenAiVerdictReader {

@@ -3,11 +3,13 @@ package dev.warden.adapters.openai;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.warden.spi.ClassifierAdapterType;
-import dev.warden.testkit.ClassifierAdapterConformanceTest;
 import java.util.Map;
 import java.util.Set;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.warden.spi.ClassifierAdapterType;
+import dev.warden.testkit.ClassifierAdapterConformanceTest;
 
 class OpenAiAdapterConformanceTest extends ClassifierAdapterConformanceTest {
 

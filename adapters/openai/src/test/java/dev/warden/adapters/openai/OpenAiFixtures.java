@@ -2,11 +2,12 @@ package dev.warden.adapters.openai;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** Canned OpenAI answers from {@code src/test/resources/openai/}, as WireMock responses. */
 final class OpenAiFixtures {

@@ -3,12 +3,14 @@ package dev.warden.adapters.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.warden.spi.InvalidSettingsException;
-import dev.warden.spi.ProviderSettings;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import dev.warden.spi.InvalidSettingsException;
+import dev.warden.spi.ProviderSettings;
 
 class OpenAiSettingsTest {
 
