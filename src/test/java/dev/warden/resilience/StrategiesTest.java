@@ -96,6 +96,19 @@ class StrategiesTest {
     }
 
     @Test
+    void aPrimaryFailingBeforeTheHedgeDelayHandsOverToTheBackup() throws Exception {
+        OpenAiSimulator.answer(HEDGE_PRIMARY, aResponse().withStatus(500));
+        OpenAiSimulator.answer(HEDGE_BACKUP, OpenAiSimulator.fixture("flagged.json"));
+
+        ModerationResult result = moderate("hello", "hedged");
+
+        assertThat(outcome(result, "hedge-primary").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+        assertThat(outcome(result, "hedge-backup").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(result.getCategories().get("threat").getProviders()).containsExactly("hedge-backup");
+        assertThat(result.getDegraded()).isFalse();
+    }
+
+    @Test
     void aFastPrimaryIsNotHedged() throws Exception {
         OpenAiSimulator.answer(HEDGE_PRIMARY, OpenAiSimulator.fixture("clean.json"));
         OpenAiSimulator.answer(HEDGE_BACKUP, OpenAiSimulator.fixture("clean.json"));
