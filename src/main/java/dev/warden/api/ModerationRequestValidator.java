@@ -2,11 +2,8 @@ package dev.warden.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.warden.api.auth.ApiKeys;
 import dev.warden.api.auth.Client;
 import dev.warden.api.generated.model.ContentPart;
 import dev.warden.api.generated.model.ModerationContext;
@@ -49,6 +47,9 @@ class ModerationRequestValidator {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+
+    /** The context's fields by API name, in the contract's order. */
+    private static final Map<String, Function<ModerationContext, String>> CONTEXT_FIELDS = contextFields();
 
     private final LimitsConfig limits;
     private final PolicyCatalog policies;
@@ -167,13 +168,7 @@ class ModerationRequestValidator {
         if (context == null) {
             return values;
         }
-        Map<String, Function<ModerationContext, String>> fields = new LinkedHashMap<>();
-        fields.put("contentId", ModerationContext::getContentId);
-        fields.put("contentType", ModerationContext::getContentType);
-        fields.put("userId", ModerationContext::getUserId);
-        fields.put("locale", ModerationContext::getLocale);
-        fields.put("surface", ModerationContext::getSurface);
-        fields.forEach((name, getter) -> {
+        CONTEXT_FIELDS.forEach((name, getter) -> {
             String value = getter.apply(context);
             if (value == null) {
                 return;
@@ -188,11 +183,20 @@ class ModerationRequestValidator {
         return values;
     }
 
+    private static Map<String, Function<ModerationContext, String>> contextFields() {
+        Map<String, Function<ModerationContext, String>> fields = new LinkedHashMap<>();
+        fields.put("contentId", ModerationContext::getContentId);
+        fields.put("contentType", ModerationContext::getContentType);
+        fields.put("userId", ModerationContext::getUserId);
+        fields.put("locale", ModerationContext::getLocale);
+        fields.put("surface", ModerationContext::getSurface);
+        return Collections.unmodifiableMap(fields);
+    }
+
     private static String sha256(Object value) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return ApiKeys.sha256Hex(CANONICAL.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint a validated request", e);
         }
     }

@@ -44,10 +44,7 @@ class StrategiesTest {
 
         ModerationResult result = moderate("hello", "fallback");
 
-        assertThat(outcome(result, "fs-primary").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
-        assertThat(outcome(result, "fs-backup").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
-        assertThat(result.getCategories().get("threat").getProviders()).containsExactly("fs-backup");
-        assertThat(result.getDegraded()).as("the chain delivered an answer").isFalse();
+        assertTheBackupAnswered(result, "fs-primary", "fs-backup");
     }
 
     @Test
@@ -102,10 +99,7 @@ class StrategiesTest {
 
         ModerationResult result = moderate("hello", "hedged");
 
-        assertThat(outcome(result, "hedge-primary").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
-        assertThat(outcome(result, "hedge-backup").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
-        assertThat(result.getCategories().get("threat").getProviders()).containsExactly("hedge-backup");
-        assertThat(result.getDegraded()).isFalse();
+        assertTheBackupAnswered(result, "hedge-primary", "hedge-backup");
     }
 
     @Test
@@ -157,6 +151,14 @@ class StrategiesTest {
                 .hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(outcome -> assertThat(outcome.getError().getKind())
                         .isEqualTo(ProviderError.KindEnum.RATE_LIMITED));
+    }
+
+    /** The primary failed, the backup's flagged answer decided, and the chain counts as delivered. */
+    private static void assertTheBackupAnswered(ModerationResult result, String primary, String backup) {
+        assertThat(outcome(result, primary).getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+        assertThat(outcome(result, backup).getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(result.getCategories().get("threat").getProviders()).containsExactly(backup);
+        assertThat(result.getDegraded()).as("the chain delivered an answer").isFalse();
     }
 
     private static ModerationResult moderate(String text, String policy) throws Exception {

@@ -48,6 +48,7 @@ public class ApiKeys {
         return Optional.ofNullable(clientsByKeyHash.get(sha256Hex(apiKey)));
     }
 
+    /** Lower-case hex SHA-256 of a string's UTF-8 bytes: how keys and request fingerprints are kept. */
     public static String sha256Hex(String value) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
