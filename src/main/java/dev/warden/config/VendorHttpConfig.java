@@ -13,6 +13,13 @@ public interface VendorHttpConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * A vendor exchange that receives nothing for this long is aborted and its connection closed; a provider's
+     * {@code timeout}, when shorter, takes its place.
+     */
+    @WithDefault("30s")
+    Duration idleTimeout();
+
     @WithDefault("64")
     int maxConnectionsPerVendor();
 

@@ -86,7 +86,7 @@ public class ModerationService {
         List<ProviderResult> ordered = new ArrayList<>();
         policy.providers().forEach(provider -> ordered.add(byProvider.get(provider)));
 
-        boolean degraded = !plan.uncovered().isEmpty() || FanOut.isDegraded(policy, called);
+        boolean degraded = FanOut.isDegraded(policy, plan, called);
         List<ProviderResult> answered = called.stream().filter(result -> result.outcome() == Outcome.OK).toList();
         DecisionMaker.Verdict verdict = DecisionMaker.decide(policy, ScoreAggregator.aggregate(answered), degraded);
         return new Moderation(id, policyName, verdict.decision(), verdict.categories(), ordered, degraded, createdAt,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.warden.providers.Provider;
 import dev.warden.providers.ProviderCallRecorder;
+import dev.warden.resilience.CallerDeadlineReached;
 import dev.warden.resilience.GuardRejection;
 import dev.warden.spi.CallContext;
 import dev.warden.spi.ClassificationInput;
@@ -30,6 +32,8 @@ class ProviderCaller {
 
     private static final Logger LOG = Logger.getLogger(ProviderCaller.class);
     static final String CANCELLED = "cancelled";
+    /** Less time than this before the deadline is not worth starting an attempt. */
+    private static final Duration MIN_ATTEMPT_TIME = Duration.ofMillis(5);
 
     private final ProviderCallRecorder recorder;
 
@@ -41,7 +45,7 @@ class ProviderCaller {
         long started = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
         provider.guard().recordRequest();
-        return attempt(provider, input, requestId, deadline, attempts)
+        return Uni.createFrom().deferred(() -> attempt(provider, input, requestId, deadline, attempts))
                 // Time spent queued in the bulkhead is not bounded by the attempt's own timeout.
                 .ifNoItem().after(remaining(deadline).plus(Duration.ofMillis(1)))
                 .failWith(() -> timeout("no answer before the deadline"))
@@ -54,16 +58,20 @@ class ProviderCaller {
 
     private Uni<ProviderVerdict> attempt(Provider provider, ClassificationInput input, String requestId,
             Instant deadline, AtomicInteger attempts) {
-        Duration left = remaining(deadline);
-        if (left.isZero()) {
-            return Uni.createFrom().failure(timeout("no time left before the deadline"));
-        }
-        Duration limit = provider.guard().timeout().filter(timeout -> timeout.compareTo(left) < 0).orElse(left);
-        CallContext context = new CallContext(requestId, Instant.now().plus(limit));
         return provider.guard().attempt(() -> {
+            // Measured when the call leaves the bulkhead queue: time spent waiting there is not the vendor's.
+            Duration left = remaining(deadline);
+            if (left.compareTo(MIN_ATTEMPT_TIME) < 0) {
+                return Uni.createFrom().failure(new CallerDeadlineReached("no time left before the deadline"));
+            }
+            Optional<Duration> ownTimeout = provider.guard().timeout().filter(timeout -> timeout.compareTo(left) < 0);
+            Duration limit = ownTimeout.orElse(left);
             attempts.incrementAndGet();
+            CallContext context = new CallContext(requestId, Instant.now().plus(limit));
             return Uni.createFrom().deferred(() -> provider.adapter().classify(input, context))
-                    .ifNoItem().after(limit).failWith(() -> timeout("no answer within " + limit.toMillis() + " ms"));
+                    .ifNoItem().after(limit).failWith(() -> ownTimeout.isPresent()
+                            ? timeout("no answer within " + limit.toMillis() + " ms")
+                            : new CallerDeadlineReached("no answer before the deadline"));
         }).onFailure().recoverWithUni(failure -> provider.guard()
                 .retryDelay(failure, attempts.get() - 1, remaining(deadline))
                 .map(delay -> wait(delay).chain(() -> attempt(provider, input, requestId, deadline, attempts)))
@@ -76,7 +84,7 @@ class ProviderCaller {
         return delay.isZero() ? now : now.onItem().delayIt().by(delay);
     }
 
-    private static Duration remaining(Instant deadline) {
+    static Duration remaining(Instant deadline) {
         Duration left = Duration.between(Instant.now(), deadline);
         return left.isNegative() ? Duration.ZERO : left;
     }
@@ -90,6 +98,9 @@ class ProviderCaller {
         long latencyNanos = System.nanoTime() - started;
         long latencyMs = latencyNanos / 1_000_000;
         ProviderResult result;
+        if (failure == null && verdict == null) {
+            failure = new IllegalStateException("the adapter answered no verdict");
+        }
         if (failure == null) {
             result = new ProviderResult(provider.id(), Outcome.OK, latencyMs, attempts, verdict.scores(),
                     verdict.vendorScores(), verdict.model(), Optional.empty(), Optional.empty());
@@ -103,6 +114,15 @@ class ProviderCaller {
         return result;
     }
 
+    /** What a vendor asked for, however absurd, without overflowing. */
+    private static long saturatedMillis(Duration duration) {
+        try {
+            return Math.max(0, duration.toMillis());
+        } catch (ArithmeticException beyondLong) {
+            return duration.isNegative() ? 0 : Long.MAX_VALUE;
+        }
+    }
+
     private record Classified(Outcome outcome, ProviderResult.Failure failure) {
     }
 
@@ -114,7 +134,7 @@ class ProviderCaller {
                 default -> Outcome.ERROR;
             };
             return new Classified(outcome, new ProviderResult.Failure(FailureKind.of(vendor.kind()),
-                    vendor.getMessage(), vendor.retryAfter().map(Duration::toMillis).orElse(null)));
+                    vendor.getMessage(), vendor.retryAfter().map(ProviderCaller::saturatedMillis).orElse(null)));
         }
         if (failure instanceof GuardRejection rejection) {
             return switch (rejection.reason()) {
@@ -128,9 +148,10 @@ class ProviderCaller {
         }
         // An adapter is supposed to classify every failure; one that did not is a bug in the adapter, logged
         // with its stack trace here and reported to the caller without it.
-        LOG.errorf(failure, "Adapter %s of provider %s failed with an unclassified exception", provider.adapterType(),
-                provider.id());
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Adapter %s of provider %s failed with an unclassified exception, error id %s",
+                provider.adapterType(), provider.id(), errorId);
         return new Classified(Outcome.ERROR, new ProviderResult.Failure(FailureKind.UNAVAILABLE,
-                "adapter failed unexpectedly (" + failure.getClass().getSimpleName() + ")", null));
+                "adapter failed unexpectedly; error id " + errorId + " in Warden's log", null));
     }
 }

@@ -23,6 +23,12 @@ public record ProviderResult(String provider, Outcome outcome, long latencyMs, i
                 Optional.of(reason));
     }
 
+    /** A provider that gave no result because Warden itself failed; the message says where to look. */
+    public static ProviderResult failed(String provider, String message) {
+        return new ProviderResult(provider, Outcome.ERROR, 0, 0, Map.of(), Map.of(), null,
+                Optional.of(new Failure(FailureKind.UNAVAILABLE, message, null)), Optional.empty());
+    }
+
     /** Why a provider gave no scores. {@code retryAfterMs} is what a throttling vendor asked for, if it did. */
     public record Failure(FailureKind kind, String message, Long retryAfterMs) {
     }

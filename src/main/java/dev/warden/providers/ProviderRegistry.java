@@ -104,8 +104,8 @@ public class ProviderRegistry {
         settings.get(ADAPTER); // read above, from the raw values: mark it known
         boolean enabled = settings.getBoolean("enabled", true);
         GuardSettings guard = GuardSettings.read(settings);
-        Provider provider = new Provider(id, typeId, enabled, new ProviderGuard(id, guard),
-                type.create(new ProviderContext(id, settings, http)));
+        Provider provider = new Provider(id, typeId, enabled, new ProviderGuard(guard),
+                type.create(new ProviderContext(id, settings, guard.timeout().map(http::limitedTo).orElse(http))));
         if (!settings.unread().isEmpty()) {
             throw new InvalidSettingsException("Unknown settings for provider '" + id + "' (adapter " + typeId
                     + "): " + settings.unread().stream().map(key -> PREFIX + id + "." + key).toList());

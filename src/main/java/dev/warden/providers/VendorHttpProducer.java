@@ -20,7 +20,7 @@ public class VendorHttpProducer {
     @Produces
     @Singleton
     VendorHttp vendorHttp(Vertx vertx, VendorHttpConfig config) {
-        http = new VertxVendorHttp(vertx, config.connectTimeout(), config.maxConnectionsPerVendor(),
+        http = new VertxVendorHttp(vertx, config.connectTimeout(), config.idleTimeout(), config.maxConnectionsPerVendor(),
                 config.maxResponseSize().asLongValue());
         return http;
     }

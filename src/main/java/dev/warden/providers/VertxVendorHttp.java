@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.smallrye.mutiny.Uni;
@@ -32,22 +34,43 @@ public final class VertxVendorHttp implements VendorHttp {
 
     private final HttpClient client;
     private final long maxResponseBytes;
+    private final Duration connectTimeout;
+    private final Duration idleTimeout;
 
-    public VertxVendorHttp(Vertx vertx, Duration connectTimeout, int maxConnectionsPerHost, long maxResponseBytes) {
-        HttpClientOptions options = new HttpClientOptions()
+    public VertxVendorHttp(Vertx vertx, Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost,
+            long maxResponseBytes) {
+        this(vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setMaxPoolSize(maxConnectionsPerHost)
                 .setKeepAlive(true)
-                .setTryUseCompression(true);
-        this.client = vertx.createHttpClient(options);
+                .setTryUseCompression(true)), maxResponseBytes, connectTimeout, idleTimeout);
+    }
+
+    private VertxVendorHttp(HttpClient client, long maxResponseBytes, Duration connectTimeout, Duration idleTimeout) {
+        this.client = client;
         this.maxResponseBytes = maxResponseBytes;
+        this.connectTimeout = connectTimeout;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** The same pooled client, with connect and idle timeouts no longer than one attempt of the provider. */
+    @Override
+    public VendorHttp limitedTo(Duration attemptTimeout) {
+        return new VertxVendorHttp(client, maxResponseBytes, shorter(connectTimeout, attemptTimeout),
+                shorter(idleTimeout, attemptTimeout));
+    }
+
+    private static Duration shorter(Duration one, Duration other) {
+        return one.compareTo(other) <= 0 ? one : other;
     }
 
     @Override
     public Uni<VendorResponse> send(VendorRequest request) {
         return Uni.createFrom().emitter(emitter -> {
             AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+            AtomicBoolean ended = new AtomicBoolean();
             emitter.onTermination(() -> {
+                ended.set(true);
                 HttpClientRequest pending = inFlight.get();
                 if (pending != null) {
                     pending.reset();
@@ -60,6 +83,11 @@ public final class VertxVendorHttp implements VendorHttp {
                 }
                 HttpClientRequest httpRequest = opened.result();
                 inFlight.set(httpRequest);
+                if (ended.get()) {
+                    // Called off while waiting for a connection: never sent, the connection goes back at once.
+                    httpRequest.reset();
+                    return;
+                }
                 request.headers().forEach(httpRequest::putHeader);
                 httpRequest.send(Buffer.buffer(request.body())).onComplete(answered -> {
                     if (answered.failed()) {
@@ -122,7 +150,7 @@ public final class VertxVendorHttp implements VendorHttp {
         return headers;
     }
 
-    private static RequestOptions options(VendorRequest request) {
+    private RequestOptions options(VendorRequest request) {
         URI uri = request.uri();
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
@@ -135,7 +163,10 @@ public final class VertxVendorHttp implements VendorHttp {
                 .setHost(uri.getHost())
                 .setPort(port)
                 .setSsl(tls)
-                .setURI(path);
+                .setURI(path)
+                // Also bounds the wait for a pooled connection, so a stalled vendor cannot hold callers there.
+                .setConnectTimeout(connectTimeout.toMillis())
+                .setIdleTimeout(idleTimeout.toMillis());
     }
 
     private ProviderException tooLarge(URI uri) {
@@ -144,6 +175,10 @@ public final class VertxVendorHttp implements VendorHttp {
     }
 
     private static ProviderException unavailable(URI uri, Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            return new ProviderException(ProviderException.Kind.TIMEOUT,
+                    "the vendor sent nothing within the transport's idle timeout", cause);
+        }
         return new ProviderException(ProviderException.Kind.UNAVAILABLE,
                 "cannot reach " + uri.getHost() + ":" + uri.getPort() + ": " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : " " + cause.getMessage()),

@@ -1,122 +1,106 @@
 package dev.warden.resilience;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.util.TypeLiteral;
-
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.RateLimitException;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
 
 /**
- * One provider's protection, built once from its {@link GuardSettings}: a SmallRye Fault Tolerance
- * {@code TypedGuard} (circuit breaker, bulkhead with a bounded queue, rate limit) around each attempt, the backoff
- * between attempts, and the retry budget. Retries themselves are run by the caller, not by SmallRye, because they
- * must honour {@code Retry-After}, stop at the request's deadline and draw on the budget.
+ * One provider's protection, built once from its {@link GuardSettings}: circuit breaker, local rate limit and bulkhead
+ * with a bounded queue around each attempt, the backoff between attempts, and the retry budget. Retries are run by
+ * the caller, because they must honour {@code Retry-After}, stop at the request's deadline and draw on the budget.
+ *
+ * <p>Warden's own primitives rather than SmallRye Fault Tolerance (a departure from DESIGN.md, explained in the
+ * README): the breaker must be able to ignore an outcome (a local refusal, a cancelled call, an attempt starved by
+ * the caller's deadline) rather than count it as a success or a failure, and cancellation must reach a call still
+ * waiting in the bulkhead queue so that it is never sent after its caller got an answer.
  */
 public final class ProviderGuard {
 
-    private static final TypeLiteral<Uni<ProviderVerdict>> VERDICT = new TypeLiteral<>() {
-    };
-
-    private final String circuitName;
     private final GuardSettings settings;
-    /** Built on first use: SmallRye Fault Tolerance's runtime exists only inside the running application. */
-    private volatile TypedGuard<Uni<ProviderVerdict>> guard;
+    private final CircuitBreaker breaker;
+    private final RateLimiter rateLimiter;
+    private final Bulkhead bulkhead;
     private final Backoff backoff;
     private final RetryBudget budget;
-    private final AtomicReference<CircuitState> circuit;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAdder bulkheadRejections = new LongAdder();
     private final LongAdder rateLimitRejections = new LongAdder();
     private final LongAdder extraCalls = new LongAdder();
     private volatile boolean forcedOpen;
 
-    public ProviderGuard(String providerId, GuardSettings settings) {
-        this.circuitName = "warden-provider-" + providerId;
+    public ProviderGuard(GuardSettings settings) {
         this.settings = settings;
+        this.breaker = settings.breaker().enabled() ? new CircuitBreaker(settings.breaker()) : null;
+        this.rateLimiter = new RateLimiter(settings.ratePerSecond());
+        this.bulkhead = new Bulkhead(settings.bulkhead().maxConcurrent(), settings.bulkhead().queue());
         this.backoff = new Backoff(settings.retry());
         this.budget = new RetryBudget(settings.retry().budgetRatio(), settings.retry().budgetFloor());
-        this.circuit = new AtomicReference<>(settings.breaker().enabled() ? CircuitState.CLOSED
-                : CircuitState.DISABLED);
     }
 
-    private TypedGuard<Uni<ProviderVerdict>> guard() {
-        TypedGuard<Uni<ProviderVerdict>> built = guard;
-        if (built == null) {
-            synchronized (this) {
-                if (guard == null) {
-                    guard = build(settings);
-                }
-                built = guard;
-            }
-        }
-        return built;
-    }
-
-    private TypedGuard<Uni<ProviderVerdict>> build(GuardSettings settings) {
-        TypedGuard.Builder<Uni<ProviderVerdict>> builder = TypedGuard.create(VERDICT)
-                .withDescription(circuitName)
-                .withBulkhead().limit(settings.bulkhead().maxConcurrent()).queueSize(settings.bulkhead().queue())
-                .onAccepted(inFlight::incrementAndGet).onFinished(inFlight::decrementAndGet)
-                .onRejected(bulkheadRejections::increment).done();
-        GuardSettings.Breaker breaker = settings.breaker();
-        if (breaker.enabled()) {
-            builder = builder.withCircuitBreaker().name(circuitName)
-                    .failureRatio(breaker.failureRatio()).requestVolumeThreshold(breaker.requestVolume())
-                    .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS).successThreshold(breaker.successThreshold())
-                    .when(ProviderGuard::countsAgainstTheVendor)
-                    .onStateChange(state -> circuit.set(CircuitState.valueOf(state.name()))).done();
-        }
-        if (settings.ratePerSecond() > 0) {
-            builder = builder.withRateLimit().limit(settings.ratePerSecond()).window(1, ChronoUnit.SECONDS)
-                    .onRejected(rateLimitRejections::increment).done();
-        }
-        return builder.build();
-    }
-
-    /** Our own bad input and unsupported content say nothing about the vendor's health. */
-    private static boolean countsAgainstTheVendor(Throwable failure) {
-        return !(failure instanceof ProviderException vendor)
-                || (vendor.kind() != ProviderException.Kind.BAD_REQUEST
-                        && vendor.kind() != ProviderException.Kind.UNSUPPORTED);
-    }
-
-    /** Runs one attempt through the breaker, bulkhead and rate limit; a refusal fails with {@link GuardRejection}. */
+    /**
+     * Runs one attempt through the breaker, the rate limit and the bulkhead; a refusal fails with
+     * {@link GuardRejection}. Cancelling the returned Uni cancels the call wherever it is: queued, or at the vendor.
+     */
     public Uni<ProviderVerdict> attempt(Supplier<Uni<ProviderVerdict>> call) {
-        if (forcedOpen) {
-            return Uni.createFrom().failure(new GuardRejection(GuardRejection.Reason.CIRCUIT_OPEN,
-                    "circuit forced open by an operator"));
-        }
-        return Uni.createFrom().deferred(() -> guard().get(call))
-                .onFailure().transform(ProviderGuard::translate);
+        return Uni.createFrom().deferred(() -> {
+            if (forcedOpen) {
+                return refuse(GuardRejection.Reason.CIRCUIT_OPEN, "circuit forced open by an operator");
+            }
+            CircuitBreaker.Permit permit = breaker == null ? null : breaker.tryAcquire();
+            if (breaker != null && permit == null) {
+                return refuse(GuardRejection.Reason.CIRCUIT_OPEN, "circuit open: the vendor failed too often");
+            }
+            if (!rateLimiter.tryAcquire()) {
+                abandon(permit);
+                rateLimitRejections.increment();
+                return refuse(GuardRejection.Reason.RATE_LIMITED, "local rate limit reached");
+            }
+            return bulkhead.run(call)
+                    .onTermination().invoke((verdict, failure, cancelled) -> judge(permit, failure, cancelled));
+        });
     }
 
-    private static Throwable translate(Throwable failure) {
-        if (failure instanceof CircuitBreakerOpenException) {
-            return new GuardRejection(GuardRejection.Reason.CIRCUIT_OPEN, "circuit open: the vendor failed too often");
+    private void judge(CircuitBreaker.Permit permit, Throwable failure, boolean cancelled) {
+        if (failure instanceof GuardRejection) {
+            bulkheadRejections.increment();
         }
-        if (failure instanceof BulkheadException) {
-            return new GuardRejection(GuardRejection.Reason.BULKHEAD_FULL,
-                    "bulkhead full: too many calls in flight and queued");
+        if (permit == null) {
+            return;
         }
-        if (failure instanceof RateLimitException) {
-            return new GuardRejection(GuardRejection.Reason.RATE_LIMITED, "local rate limit reached");
+        if (cancelled || !saysSomethingAboutTheVendor(failure)) {
+            breaker.abandon(permit);
+        } else {
+            breaker.record(permit, failure != null && countsAgainstTheVendor(failure));
         }
-        return failure;
+    }
+
+    /**
+     * A vendor's answer, or its failure to answer in time, says how it is doing; Warden's own refusals, an attempt
+     * starved by the caller's deadline, a call the adapter refused before sending, and adapter bugs do not.
+     */
+    private static boolean saysSomethingAboutTheVendor(Throwable failure) {
+        return failure == null || (failure instanceof ProviderException vendor
+                && !(vendor instanceof CallerDeadlineReached) && vendor.kind() != ProviderException.Kind.UNSUPPORTED);
+    }
+
+    /** The vendor answered, but rejected our input: it is healthy. */
+    private static boolean countsAgainstTheVendor(Throwable failure) {
+        return ((ProviderException) failure).kind() != ProviderException.Kind.BAD_REQUEST;
+    }
+
+    private void abandon(CircuitBreaker.Permit permit) {
+        if (permit != null) {
+            breaker.abandon(permit);
+        }
+    }
+
+    private static Uni<ProviderVerdict> refuse(GuardRejection.Reason reason, String message) {
+        return Uni.createFrom().failure(new GuardRejection(reason, message));
     }
 
     /** How long to wait before retrying, if at all; takes a retry from the budget when it says yes. */
@@ -152,17 +136,18 @@ public final class ProviderGuard {
     /** Ends a forced opening and resets the breaker to closed. */
     public void close() {
         forcedOpen = false;
-        if (settings.breaker().enabled() && guard != null) {
-            CircuitBreakerMaintenance.get().reset(circuitName);
-            circuit.set(CircuitState.CLOSED);
+        if (breaker != null) {
+            breaker.reset();
         }
     }
 
     public Status status() {
         RetryBudget.Snapshot recent = budget.snapshot();
-        return new Status(forcedOpen ? CircuitState.FORCED_OPEN : circuit.get(), inFlight.get(),
-                settings.bulkhead().maxConcurrent(), bulkheadRejections.sum(), settings.ratePerSecond(),
-                rateLimitRejections.sum(), recent.requests(), recent.retries(), extraCalls.sum());
+        CircuitState circuit = forcedOpen ? CircuitState.FORCED_OPEN
+                : breaker == null ? CircuitState.DISABLED : breaker.state();
+        return new Status(circuit, bulkhead.inFlight(), settings.bulkhead().maxConcurrent(), bulkheadRejections.sum(),
+                settings.ratePerSecond(), rateLimitRejections.sum(), recent.requests(), recent.retries(),
+                extraCalls.sum());
     }
 
     /** What operators see of the guard; {@code extraCalls} counts retries and hedges since start-up. */

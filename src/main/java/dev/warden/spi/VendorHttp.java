@@ -1,5 +1,7 @@
 package dev.warden.spi;
 
+import java.time.Duration;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -12,4 +14,12 @@ import io.smallrye.mutiny.Uni;
 public interface VendorHttp {
 
     Uni<VendorResponse> send(VendorRequest request);
+
+    /**
+     * This transport with its connect and idle timeouts at most {@code attemptTimeout}, so that a stalled vendor cannot
+     * hold a connection longer than one attempt may last. The core gives each provider such a view.
+     */
+    default VendorHttp limitedTo(Duration attemptTimeout) {
+        return this;
+    }
 }

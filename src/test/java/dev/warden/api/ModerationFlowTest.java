@@ -83,7 +83,7 @@ class ModerationFlowTest {
         assertThat(result.getCategories().get("self_harm").getScore()).isEqualTo(0.7);
         assertThat(result.getCategories().get("self_harm").getAction()).isEqualTo(Action.REVIEW);
         assertThat(result.getDecision()).isEqualTo(Action.BLOCK);
-        ProviderOutcome openai = outcome(result, "openai");
+        ProviderOutcome openai = WardenApi.outcome(result, "openai");
         assertThat(openai.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         assertThat(openai.getVendorScores()).containsEntry("harassment/threatening", 0.9);
         assertThat(result.getDegraded()).isFalse();
@@ -98,10 +98,10 @@ class ModerationFlowTest {
                 .createModeration(WardenApi.text("What a lovely stream", "with-openai"), null);
 
         assertThat(result.getDegraded()).isTrue();
-        ProviderOutcome openai = outcome(result, "openai");
+        ProviderOutcome openai = WardenApi.outcome(result, "openai");
         assertThat(openai.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
         assertThat(openai.getError().getKind()).isEqualTo(ProviderError.KindEnum.UNAVAILABLE);
-        assertThat(outcome(result, "local-rules").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(WardenApi.outcome(result, "local-rules").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         assertThat(result.getDecision()).as("fail closed: a missing provider means review").isEqualTo(Action.REVIEW);
     }
 
@@ -125,7 +125,7 @@ class ModerationFlowTest {
                 .createModeration(WardenApi.text("What a lovely stream", "with-openai"), null);
 
         assertThat(Duration.between(start, Instant.now())).as("deadline 800 ms").isLessThan(Duration.ofMillis(1_000));
-        ProviderOutcome openai = outcome(result, "openai");
+        ProviderOutcome openai = WardenApi.outcome(result, "openai");
         assertThat(openai.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.TIMEOUT);
         assertThat(openai.getError().getKind()).isEqualTo(ProviderError.KindEnum.TIMEOUT);
         assertThat(openai.getLatencyMs()).isBetween(750L, 1_000L);
@@ -141,7 +141,7 @@ class ModerationFlowTest {
         ModerationResult result = WardenApi.moderations()
                 .createModeration(WardenApi.text("hello", "with-openai"), null);
 
-        ProviderOutcome openai = outcome(result, "openai");
+        ProviderOutcome openai = WardenApi.outcome(result, "openai");
         assertThat(openai.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.RATE_LIMITED);
         assertThat(openai.getError().getRetryAfterMs()).isEqualTo(20_000L);
     }
@@ -154,7 +154,7 @@ class ModerationFlowTest {
         ModerationResult result = WardenApi.moderations()
                 .createModeration(WardenApi.text("hello", "with-openai"), null);
 
-        assertThat(outcome(result, "openai").getError().getKind()).isEqualTo(ProviderError.KindEnum.INVALID_RESPONSE);
+        assertThat(WardenApi.outcome(result, "openai").getError().getKind()).isEqualTo(ProviderError.KindEnum.INVALID_RESPONSE);
         assertThat(result.getDegraded()).isTrue();
     }
 
@@ -171,8 +171,8 @@ class ModerationFlowTest {
                         com.github.tomakehurst.wiremock.client.WireMock
                                 .equalTo("https://cdn.example.com/uploads/abc.png")))
                 .withRequestBody(matchingJsonPath("$.input[?(@.type == 'text')]")));
-        assertThat(outcome(result, "local-rules").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
-        assertThat(outcome(result, "openai").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(WardenApi.outcome(result, "local-rules").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(WardenApi.outcome(result, "openai").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         assertThat(result.getDegraded()).as("every modality was looked at").isFalse();
     }
 
@@ -183,7 +183,7 @@ class ModerationFlowTest {
 
         ModerationResult result = WardenApi.moderations().createModeration(request, null);
 
-        assertThat(outcome(result, "local-rules").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
+        assertThat(WardenApi.outcome(result, "local-rules").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
         assertThat(result.getDegraded()).isTrue();
         assertThat(result.getDecision()).isEqualTo(Action.REVIEW);
     }
@@ -200,10 +200,5 @@ class ModerationFlowTest {
                 .as("0.6 is over the policy's violence review threshold 0.3, under its block threshold 0.95")
                 .isEqualTo(Action.REVIEW);
         assertThat(result.getCategories().get("threat").getAction()).isEqualTo(Action.BLOCK);
-    }
-
-    private static ProviderOutcome outcome(ModerationResult result, String provider) {
-        return result.getProviders().stream().filter(outcome -> outcome.getProvider().equals(provider)).findFirst()
-                .orElseThrow(() -> new AssertionError("no outcome for " + provider + " in " + result.getProviders()));
     }
 }

@@ -24,9 +24,13 @@ final class ConcurrentCalls {
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     static List<ModerationResult> moderate(int count, String policy) {
+        return moderate(count, policy, "hello there");
+    }
+
+    static List<ModerationResult> moderate(int count, String policy, String text) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create(ConfigProvider.getConfig().getValue("test.url", String.class) + "/v1/moderations");
-        String body = "{\"policy\":\"" + policy + "\",\"content\":[{\"type\":\"text\",\"text\":\"hello there\"}]}";
+        String body = "{\"policy\":\"" + policy + "\",\"content\":[{\"type\":\"text\",\"text\":\"" + text + "\"}]}";
         List<CompletableFuture<ModerationResult>> calls = IntStream.range(0, count)
                 .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(uri)
                         .header("Authorization", "Bearer " + TestClients.MODERATOR_KEY)

@@ -54,7 +54,7 @@ class StrategiesTest {
 
         ModerationResult result = moderate("hello", "fallback");
 
-        ProviderOutcome backup = outcome(result, "fs-backup");
+        ProviderOutcome backup = WardenApi.outcome(result, "fs-backup");
         assertThat(backup.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
         assertThat(backup.getReason()).startsWith("not needed");
         assertThat(OpenAiSimulator.calls(FS_BACKUP)).isZero();
@@ -81,10 +81,10 @@ class StrategiesTest {
 
         assertThat(Duration.between(start, Instant.now())).as("without the hedge: 1.5 s")
                 .isLessThan(Duration.ofMillis(1_000));
-        ProviderOutcome primary = outcome(result, "hedge-primary");
+        ProviderOutcome primary = WardenApi.outcome(result, "hedge-primary");
         assertThat(primary.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
         assertThat(primary.getReason()).startsWith("hedge lost");
-        assertThat(outcome(result, "hedge-backup").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(WardenApi.outcome(result, "hedge-backup").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         assertThat(OpenAiSimulator.calls(HEDGE_PRIMARY)).isEqualTo(1);
         assertThat(OpenAiSimulator.calls(HEDGE_BACKUP)).isEqualTo(1);
         assertThat(result.getDegraded()).isFalse();
@@ -109,8 +109,8 @@ class StrategiesTest {
 
         ModerationResult result = moderate("hello", "hedged");
 
-        assertThat(outcome(result, "hedge-primary").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
-        assertThat(outcome(result, "hedge-backup").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
+        assertThat(WardenApi.outcome(result, "hedge-primary").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(WardenApi.outcome(result, "hedge-backup").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
         assertThat(OpenAiSimulator.calls(HEDGE_BACKUP)).isZero();
     }
 
@@ -125,9 +125,9 @@ class StrategiesTest {
         ModerationResult uncertain = moderate("you idiot", "cascading");
 
         assertThat(OpenAiSimulator.calls(CASCADE_NEXT)).as("0.8 is inside the band").isEqualTo(1);
-        assertThat(outcome(clear, "cascade-next").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
-        assertThat(outcome(certain, "cascade-next").getReason()).contains("confident");
-        assertThat(outcome(uncertain, "cascade-next").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(WardenApi.outcome(clear, "cascade-next").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
+        assertThat(WardenApi.outcome(certain, "cascade-next").getReason()).contains("confident");
+        assertThat(WardenApi.outcome(uncertain, "cascade-next").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         assertThat(uncertain.getCategories().get("harassment").getScore()).isEqualTo(0.8);
     }
 
@@ -138,7 +138,7 @@ class StrategiesTest {
 
         List<ProviderOutcome> outcomes = IntStream.range(0, 6).mapToObj(i -> {
             try {
-                return outcome(moderate("hello", "limited"), "limited");
+                return WardenApi.outcome(moderate("hello", "limited"), "limited");
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -155,18 +155,13 @@ class StrategiesTest {
 
     /** The primary failed, the backup's flagged answer decided, and the chain counts as delivered. */
     private static void assertTheBackupAnswered(ModerationResult result, String primary, String backup) {
-        assertThat(outcome(result, primary).getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
-        assertThat(outcome(result, backup).getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(WardenApi.outcome(result, primary).getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+        assertThat(WardenApi.outcome(result, backup).getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         assertThat(result.getCategories().get("threat").getProviders()).containsExactly(backup);
         assertThat(result.getDegraded()).as("the chain delivered an answer").isFalse();
     }
 
     private static ModerationResult moderate(String text, String policy) throws Exception {
         return WardenApi.moderations().createModeration(WardenApi.text(text, policy), null);
-    }
-
-    private static ProviderOutcome outcome(ModerationResult result, String provider) {
-        return result.getProviders().stream().filter(outcome -> outcome.getProvider().equals(provider)).findFirst()
-                .orElseThrow(() -> new AssertionError("no outcome for " + provider + " in " + result.getProviders()));
     }
 }

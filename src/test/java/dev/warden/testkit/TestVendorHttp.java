@@ -20,7 +20,8 @@ public final class TestVendorHttp implements VendorHttp, AutoCloseable {
     public static final long MAX_RESPONSE_BYTES = 1024 * 1024;
 
     private final Vertx vertx = Vertx.vertx();
-    private final VertxVendorHttp delegate = new VertxVendorHttp(vertx, Duration.ofSeconds(2), 16, MAX_RESPONSE_BYTES);
+    private final VertxVendorHttp delegate = new VertxVendorHttp(vertx, Duration.ofSeconds(2), Duration.ofSeconds(30), 16,
+            MAX_RESPONSE_BYTES);
     private final AtomicInteger requests = new AtomicInteger();
 
     @Override

@@ -9,6 +9,8 @@ import dev.warden.client.api.ModerationsApi;
 import dev.warden.client.api.ProvidersApi;
 import dev.warden.client.model.ContentPart;
 import dev.warden.client.model.ModerationRequest;
+import dev.warden.client.model.ModerationResult;
+import dev.warden.client.model.ProviderOutcome;
 
 /**
  * Clients generated from {@code openapi/warden-api.yaml}, pointed at the running test application: tests speak the
@@ -46,5 +48,11 @@ public final class WardenApi {
 
     public static ContentPart image(String url) {
         return new ContentPart().type(ContentPart.TypeEnum.IMAGE).url(url);
+    }
+
+    /** The outcome of one provider in an answer; fails the test if the answer has none for it. */
+    public static ProviderOutcome outcome(ModerationResult result, String provider) {
+        return result.getProviders().stream().filter(outcome -> outcome.getProvider().equals(provider)).findFirst()
+                .orElseThrow(() -> new AssertionError("no outcome for " + provider + " in " + result.getProviders()));
     }
 }
