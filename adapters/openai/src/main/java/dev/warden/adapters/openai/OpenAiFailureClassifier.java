@@ -73,17 +73,7 @@ final class OpenAiFailureClassifier {
 
     /** OpenAI's SDKs prefer the millisecond header when both are present; so do we. */
     private static Optional<Duration> retryAfter(VendorResponse response) {
-        return response.header("retry-after-ms").flatMap(OpenAiFailureClassifier::millis)
+        return response.header("retry-after-ms").flatMap(RetryAfter::parseMillis)
                 .or(() -> response.header("retry-after").flatMap(RetryAfter::parse));
-    }
-
-    private static Optional<Duration> millis(String value) {
-        try {
-            double millis = Double.parseDouble(value.trim());
-            return Double.isFinite(millis) && millis >= 0 ? Optional.of(Duration.ofMillis((long) Math.ceil(millis)))
-                    : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }
