@@ -139,15 +139,11 @@ public final class VertxVendorHttp implements VendorHttp {
     }
 
     private ProviderException tooLarge(URI uri) {
-        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE,
-                "response from " + uri.getHost() + " exceeds " + maxResponseBytes + " bytes");
+        return TransportFailures.tooLarge(uri, maxResponseBytes);
     }
 
     private static ProviderException unavailable(URI uri, Throwable cause) {
-        return new ProviderException(ProviderException.Kind.UNAVAILABLE,
-                "cannot reach " + uri.getHost() + ":" + uri.getPort() + ": " + cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : " " + cause.getMessage()),
-                cause);
+        return TransportFailures.unavailable(uri, cause);
     }
 
     public void close() {

@@ -3,10 +3,13 @@ package dev.warden.resilience;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,5 +67,44 @@ class HostileVendorTest {
         assertThat(outcome.getError().getKind()).isEqualTo(ProviderError.KindEnum.RATE_LIMITED);
         assertThat(outcome.getError().getRetryAfterMs()).isEqualTo(retryAfterMs);
         assertThat(result.getDegraded()).isTrue();
+    }
+
+    @Test
+    void anUnreachableVendorIsNamedByNeitherHostNorPortNorException() throws Exception {
+        ModerationResult result = WardenApi.moderations().createModeration(WardenApi.text("hello there",
+                "unreachable"), null);
+
+        assertThat(result.getProviders()).extracting(ProviderOutcome::getProvider)
+                .containsExactly("closed-port", "unknown-host");
+        assertThat(result.getProviders()).allSatisfy(outcome -> {
+            assertThat(outcome.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+            assertThat(outcome.getError().getKind()).isEqualTo(ProviderError.KindEnum.UNAVAILABLE);
+            assertNamesNoVendorDetail(outcome.getError().getMessage(), "vendor.invalid", "127.0.0.1", ":1");
+        });
+        assertThat(result.getProviders().get(0).getError().getMessage())
+                .isEqualTo("vendor unreachable (connection refused)");
+        assertThat(result.getProviders().get(1).getError().getMessage())
+                .isEqualTo("vendor unreachable (unknown host)");
+    }
+
+    @Test
+    void anOversizedAnswerIsNamedByItsSizeOnly() throws Exception {
+        OpenAiSimulator.answer(HOSTILE, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(new byte[2 * 1024 * 1024]));
+        URI simulator = URI.create(ConfigProvider.getConfig().getValue("warden.test.openai-simulator-url",
+                String.class));
+
+        ProviderOutcome outcome = WardenApi.moderations().createModeration(WardenApi.text("hello there", "hostile"),
+                null).getProviders().get(0);
+
+        assertThat(outcome.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+        assertThat(outcome.getError().getKind()).isEqualTo(ProviderError.KindEnum.INVALID_RESPONSE);
+        assertThat(outcome.getError().getMessage()).startsWith("response exceeds ");
+        assertNamesNoVendorDetail(outcome.getError().getMessage(), simulator.getHost(), ":" + simulator.getPort(),
+                "localhost", "127.0.0.1");
+    }
+
+    private static void assertNamesNoVendorDetail(String message, String... vendorDetails) {
+        assertThat(message).doesNotContain(vendorDetails).doesNotContain("Exception");
     }
 }

@@ -359,6 +359,18 @@ class OpenAiModerationAdapterTest {
     }
 
     @Test
+    void malformedJsonEchoingTheContentSaysWhereNotWhat() {
+        String text = "Bartholomew_rants_again";
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"results\":\n[" + text + "]}")));
+
+        ProviderException failure = failure(adapter(), new ContentPart.Text(text));
+
+        assertThat(failure.kind()).isEqualTo(Kind.INVALID_RESPONSE);
+        assertThat(failure).hasMessage("OpenAI answered malformed JSON (line 2, column 2)").hasNoCause();
+    }
+
+    @Test
     void twoConcatenatedAnswersAreAnInvalidResponse() {
         String clean = OpenAiFixtures.body("clean.json");
         assertInvalidResponse(clean + clean);
