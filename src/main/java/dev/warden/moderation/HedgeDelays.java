@@ -1,6 +1,7 @@
 package dev.warden.moderation;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.warden.spi.ProviderSettings;
@@ -25,15 +26,20 @@ final class HedgeDelays {
         return parse(setting, () -> new IllegalStateException("hedge.delay was checked at start-up: " + setting));
     }
 
-    static boolean isValid(String value) {
+    /**
+     * What is wrong with a setting, if anything, for the start-up check. A zero delay would hedge every call at once,
+     * which is not a hedge: Mutiny refuses such a timer, and asking every provider is what strategy {@code all} does.
+     */
+    static Optional<String> problem(String value) {
         if (P95.equalsIgnoreCase(value.trim())) {
-            return true;
+            return Optional.empty();
         }
         try {
-            parse(value, IllegalArgumentException::new);
-            return true;
+            return parse(value, IllegalArgumentException::new).isZero()
+                    ? Optional.of("must be greater than zero (to ask every provider at once, use strategy all)")
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.of("must be a duration like 150ms or 'p95'");
         }
     }
 

@@ -34,10 +34,10 @@ public class PolicyCatalog {
             throw new InvalidSettingsException(prefix + "uncertain-band must satisfy 0 <= low <= high <= 1, got low "
                     + low + " and high " + high);
         }
-        if (!HedgeDelays.isValid(policy.hedge().delay())) {
-            throw new InvalidSettingsException(prefix + "hedge.delay must be a duration like 150ms or 'p95', got '"
-                    + policy.hedge().delay() + "'");
-        }
+        HedgeDelays.problem(policy.hedge().delay()).ifPresent(problem -> {
+            throw new InvalidSettingsException(prefix + "hedge.delay " + problem + ", got '" + policy.hedge().delay()
+                    + "'");
+        });
         if (policy.hedge().enabled() && policy.strategy() != PoliciesConfig.Strategy.FIRST_SUCCESS) {
             throw new InvalidSettingsException(prefix + "hedge.enabled needs strategy first-success");
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -170,19 +169,11 @@ public final class VertxVendorHttp implements VendorHttp {
     }
 
     private ProviderException tooLarge(URI uri) {
-        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE,
-                "response from " + uri.getHost() + " exceeds " + maxResponseBytes + " bytes");
+        return TransportFailures.tooLarge(uri, maxResponseBytes);
     }
 
     private static ProviderException unavailable(URI uri, Throwable cause) {
-        if (cause instanceof TimeoutException) {
-            return new ProviderException(ProviderException.Kind.TIMEOUT,
-                    "the vendor sent nothing within the transport's idle timeout", cause);
-        }
-        return new ProviderException(ProviderException.Kind.UNAVAILABLE,
-                "cannot reach " + uri.getHost() + ":" + uri.getPort() + ": " + cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : " " + cause.getMessage()),
-                cause);
+        return TransportFailures.unavailable(uri, cause);
     }
 
     public void close() {

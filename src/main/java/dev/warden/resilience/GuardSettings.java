@@ -13,6 +13,8 @@ import dev.warden.spi.ProviderSettings;
 public record GuardSettings(Optional<Duration> timeout, Retry retry, Breaker breaker, Bulkhead bulkhead,
         int ratePerSecond) {
 
+    private static final String TIMEOUT = "timeout";
+
     /** Retries with exponential backoff and full jitter, within a budget of the provider's recent traffic. */
     public record Retry(int maxRetries, Duration initialDelay, Duration maxDelay, double budgetRatio,
             int budgetFloor) {
@@ -28,7 +30,7 @@ public record GuardSettings(Optional<Duration> timeout, Retry retry, Breaker bre
     }
 
     public static GuardSettings read(ProviderSettings settings) {
-        Optional<Duration> timeout = settings.get("timeout").map(raw -> settings.getDuration("timeout", null));
+        Optional<Duration> timeout = settings.get(TIMEOUT).map(raw -> positiveTimeout(settings, raw));
         Retry retry = new Retry(
                 atLeast(settings, "retry.max-retries", settings.getInt("retry.max-retries", 2), 0),
                 settings.getDuration("retry.initial-delay", Duration.ofMillis(50)),
@@ -53,6 +55,16 @@ public record GuardSettings(Optional<Duration> timeout, Retry retry, Breaker bre
             throw settings.invalid("retry.initial-delay", "must not exceed retry.max-delay");
         }
         return new GuardSettings(timeout, retry, breaker, bulkhead, ratePerSecond);
+    }
+
+    /** A zero timeout would fail every attempt before it starts; no timeout at all is what "none" means. */
+    private static Duration positiveTimeout(ProviderSettings settings, String raw) {
+        Duration timeout = settings.getDuration(TIMEOUT, null);
+        if (timeout.isZero()) {
+            throw settings.invalid(TIMEOUT, "must be greater than zero, got '" + raw
+                    + "'; leave it unset to bound attempts by the policy deadline only");
+        }
+        return timeout;
     }
 
     private static int atLeast(ProviderSettings settings, String key, int value, int minimum) {

@@ -24,10 +24,13 @@ class HedgeDelaysTest {
     }
 
     @Test
-    void onlyDurationsAndP95AreValid() {
-        assertThat(HedgeDelays.isValid("p95")).isTrue();
-        assertThat(HedgeDelays.isValid("PT0.2S")).isTrue();
-        assertThat(HedgeDelays.isValid("soon")).isFalse();
-        assertThat(HedgeDelays.isValid("-5ms")).isFalse();
+    void onlyPositiveDurationsAndP95AreValid() {
+        assertThat(HedgeDelays.problem("p95")).isEmpty();
+        assertThat(HedgeDelays.problem("PT0.2S")).isEmpty();
+        assertThat(HedgeDelays.problem("1ms")).isEmpty();
+        assertThat(HedgeDelays.problem("soon")).contains("must be a duration like 150ms or 'p95'");
+        assertThat(HedgeDelays.problem("-5ms")).contains("must be a duration like 150ms or 'p95'");
+        assertThat(HedgeDelays.problem("0ms")).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("must be greater than zero"));
     }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -72,6 +74,16 @@ class PolicyCatalogTest {
         assertThatThrownBy(() -> catalog(Map.of("warden.policies.strict.strategy", "first-success",
                 "warden.policies.strict.hedge.delay", "soon"))).isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("hedge.delay");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "0ms", "0s", "PT0S" })
+    void refusesAZeroHedgeDelay(String delay) {
+        assertThatThrownBy(() -> catalog(Map.of("warden.policies.strict.strategy", "first-success",
+                "warden.policies.strict.hedge.enabled", "true", "warden.policies.strict.hedge.delay", delay)))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("warden.policies.strict.hedge.delay must be greater than zero (to ask every provider at"
+                        + " once, use strategy all), got '" + delay + "'");
     }
 
     @Test

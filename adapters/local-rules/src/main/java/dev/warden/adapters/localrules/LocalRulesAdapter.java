@@ -15,7 +15,6 @@ import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ClassifierAdapter;
 import dev.warden.spi.ContentPart;
 import dev.warden.spi.Modality;
-import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
 
 /**
@@ -27,20 +26,16 @@ final class LocalRulesAdapter implements ClassifierAdapter {
 
     static final int MAX_VENDOR_SCORES = 20;
 
-    /**
-     * The core already caps text far lower; this keeps a direct caller from making one call unboundedly expensive on
-     * the thread that runs it.
-     */
-    static final int MAX_TEXT_CHARS = 100_000;
-
     private static final Capabilities CAPABILITIES = Capabilities.sync(Modality.TEXT);
 
     private final RuleBook rules;
     private final String model;
+    private final TextLimits limits;
 
-    LocalRulesAdapter(RuleBook rules, String model) {
+    LocalRulesAdapter(RuleBook rules, String model, TextLimits limits) {
         this.rules = rules;
         this.model = model;
+        this.limits = limits;
     }
 
     @Override
@@ -52,11 +47,7 @@ final class LocalRulesAdapter implements ClassifierAdapter {
     public Uni<ProviderVerdict> classify(ClassificationInput input, CallContext context) {
         return Uni.createFrom().item(() -> {
             CAPABILITIES.requireSupported(input, "local-rules");
-            int length = input.texts().stream().mapToInt(text -> text.text().length()).sum();
-            if (length > MAX_TEXT_CHARS) {
-                throw new ProviderException(ProviderException.Kind.BAD_REQUEST,
-                        "local-rules classifies at most " + MAX_TEXT_CHARS + " characters per call, got " + length);
-            }
+            limits.check(input.texts());
             return verdict(input.texts());
         });
     }

@@ -45,6 +45,6 @@ public class LocalRulesAdapterType implements ClassifierAdapterType {
         }
         settings.categories().forEach((category, added) -> rules.merge(category, added, CategoryRules::plus));
         String model = settings.defaultList() ? MODEL_WITH_DEFAULT_LIST : MODEL_WITHOUT_DEFAULT_LIST;
-        return new LocalRulesAdapter(new RuleBook(rules.values(), normalizer), model);
+        return new LocalRulesAdapter(new RuleBook(rules.values(), normalizer), model, settings.limits());
     }
 }

@@ -13,11 +13,11 @@ import dev.warden.spi.Category;
 import dev.warden.spi.ProviderSettings;
 
 /**
- * The settings of one local-rules provider, validated. Reads {@code default-list} and, for every category under
- * {@code categories.}, exactly {@code terms}, {@code patterns} and {@code score}: any other key stays unread, so a
- * misspelled one fails start-up.
+ * The settings of one local-rules provider, validated. Reads {@code default-list}, the {@link TextLimits} and, for
+ * every category under {@code categories.}, exactly {@code terms}, {@code patterns} and {@code score}: any other key
+ * stays unread, so a misspelled one fails start-up.
  */
-record LocalRulesSettings(boolean defaultList, Map<Category, CategoryRules> categories) {
+record LocalRulesSettings(boolean defaultList, Map<Category, CategoryRules> categories, TextLimits limits) {
 
     static final String DEFAULT_LIST = "default-list";
     static final String CATEGORIES = "categories";
@@ -43,7 +43,7 @@ record LocalRulesSettings(boolean defaultList, Map<Category, CategoryRules> cate
             throw settings.invalid(DEFAULT_LIST, "is false and no " + CATEGORIES + ".<category>." + TERMS + " or ."
                     + PATTERNS + " are set, so nothing could ever match");
         }
-        return new LocalRulesSettings(defaultList, categories);
+        return new LocalRulesSettings(defaultList, categories, TextLimits.read(settings));
     }
 
     private static List<String> readTerms(ProviderSettings settings, String key, TextNormalizer normalizer) {

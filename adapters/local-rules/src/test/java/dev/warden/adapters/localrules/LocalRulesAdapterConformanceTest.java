@@ -22,7 +22,9 @@ class LocalRulesAdapterConformanceTest extends ClassifierAdapterConformanceTest 
                 "default-list", "true",
                 "categories.spam.terms", "cheap pills, miracle cure",
                 "categories.spam.patterns", "\\bwin a free \\w+\\b",
-                "categories.spam.score", "0.75");
+                "categories.spam.score", "0.75",
+                "max-parts", "16",
+                "max-text-length", "20000");
     }
 
     @Override

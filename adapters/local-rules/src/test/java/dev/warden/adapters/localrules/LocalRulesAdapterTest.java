@@ -214,12 +214,48 @@ class LocalRulesAdapterTest {
     }
 
     @Test
-    void refusesUnboundedTextAsABadRequest() {
-        String huge = "a".repeat(LocalRulesAdapter.MAX_TEXT_CHARS + 1);
+    void flagsATermAtTheVeryEndOfTheLongestTextTheCoreAccepts() {
+        String text = LongTexts.endingWith("idiot", TextLimits.DEFAULT_MAX_TEXT_LENGTH);
 
-        ProviderException failure = failure(defaults, List.of(new ContentPart.Text(huge)));
+        assertThat(classify(defaults, text).scores()).containsEntry(Category.HARASSMENT, 0.8);
+    }
+
+    @Test
+    void flagsATermAtTheEndOfTheLastOfTheMostPartsTheCoreAccepts() {
+        String[] texts = LongTexts.parts(TextLimits.DEFAULT_MAX_PARTS, TextLimits.DEFAULT_MAX_TEXT_LENGTH, "idiot");
+
+        assertThat(classify(defaults, texts).scores()).containsEntry(Category.HARASSMENT, 0.8);
+    }
+
+    @Test
+    void refusesAPartLongerThanTheLimitAsABadRequest() {
+        String tooLong = "a".repeat(TextLimits.DEFAULT_MAX_TEXT_LENGTH + 1);
+
+        ProviderException failure = failure(defaults, List.of(new ContentPart.Text(tooLong)));
 
         assertThat(failure.kind()).isEqualTo(ProviderException.Kind.BAD_REQUEST);
+        assertThat(failure).hasMessage("local-rules classifies at most 20000 characters per text part, got 20001");
+    }
+
+    @Test
+    void refusesMorePartsThanTheLimitAsABadRequest() {
+        List<ContentPart> parts = IntStream.rangeClosed(0, TextLimits.DEFAULT_MAX_PARTS)
+                .<ContentPart>mapToObj(i -> new ContentPart.Text("part " + i)).toList();
+
+        ProviderException failure = failure(defaults, parts);
+
+        assertThat(failure.kind()).isEqualTo(ProviderException.Kind.BAD_REQUEST);
+        assertThat(failure).hasMessage("local-rules classifies at most 16 text parts per call, got 17");
+    }
+
+    @Test
+    void configuredLimitsReplaceTheCoresDefaults() {
+        ClassifierAdapter wider = adapter(Map.of("max-text-length", "40000", "max-parts", "2"));
+
+        assertThat(classify(wider, "hello", LongTexts.endingWith("idiot", 40_000)).scores())
+                .containsEntry(Category.HARASSMENT, 0.8);
+        assertThat(failure(wider, List.of(new ContentPart.Text("a"), new ContentPart.Text("b"),
+                new ContentPart.Text("c"))).kind()).isEqualTo(ProviderException.Kind.BAD_REQUEST);
     }
 
     @Test

@@ -74,6 +74,18 @@ class LocalRulesAdapterTypeTest {
         assertThat(settings.unread()).containsExactly("categories.hate", "categories.hate.termz");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "max-text-length", "max-parts" })
+    void rejectsALimitBelowOneNamingTheKey(String key) {
+        assertInvalid(Map.of(key, "0"), "warden.providers.rules." + key, "must be at least 1, got 0");
+    }
+
+    @Test
+    void rejectsALimitThatIsNotANumber() {
+        assertInvalid(Map.of("max-text-length", "lots"), "warden.providers.rules.max-text-length",
+                "must be a whole number");
+    }
+
     private void assertInvalid(Map<String, String> values, String... messageParts) {
         InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
                 () -> type.create(context(settings(values))));

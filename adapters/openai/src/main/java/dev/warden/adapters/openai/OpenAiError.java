@@ -2,6 +2,7 @@ package dev.warden.adapters.openai;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,10 +17,14 @@ record OpenAiError(Optional<String> code, Optional<String> message) {
 
     private static final OpenAiError NONE = new OpenAiError(Optional.empty(), Optional.empty());
 
+    /** OpenAI's codes are short identifiers ({@code rate_limit_exceeded}); anything else is not a code to repeat. */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
     static OpenAiError of(VendorResponse response) {
         try {
             JsonNode error = OpenAiJson.MAPPER.readTree(response.body()).path("error");
-            return new OpenAiError(text(error.path("code")), text(error.path("message")));
+            return new OpenAiError(text(error.path("code")).filter(CODE.asMatchPredicate()),
+                    text(error.path("message")));
         } catch (IOException notJson) {
             return NONE;
         }

@@ -1,14 +1,12 @@
 package dev.warden.adapters.openai;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.smallrye.mutiny.Uni;
 
 import dev.warden.spi.CallContext;
 import dev.warden.spi.Capabilities;
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.ConfidentialText;
 import dev.warden.spi.Modality;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
@@ -59,15 +57,6 @@ public class OpenAiModerationAdapter implements ClassifierAdapter {
         if (response.status() >= 200 && response.status() <= 299) {
             return OpenAiVerdictReader.read(response, settings.model());
         }
-        throw OpenAiFailureClassifier.classify(response, confidential(input));
-    }
-
-    private List<String> confidential(ClassificationInput input) {
-        List<String> confidential = new ArrayList<>();
-        confidential.add(settings.apiKey());
-        input.texts().forEach(text -> confidential.add(text.text()));
-        // Image URLs are often pre-signed; the signature is as secret as a password.
-        input.images().forEach(image -> confidential.add(image.url()));
-        return confidential;
+        throw OpenAiFailureClassifier.classify(response, ConfidentialText.of(input, settings.apiKey()));
     }
 }

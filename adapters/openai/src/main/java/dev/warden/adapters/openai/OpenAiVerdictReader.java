@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.warden.spi.ProviderException;
@@ -38,12 +40,21 @@ final class OpenAiVerdictReader {
                 configuredModel));
     }
 
+    /**
+     * Jackson's message quotes the tokens it choked on, which may be the content OpenAI echoed back: only where it
+     * choked is kept, and the exception itself is dropped so nothing that logs the failure repeats it.
+     */
     private static JsonNode parse(VendorResponse response) {
         try {
             return OpenAiJson.MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new ProviderException(ProviderException.Kind.INVALID_RESPONSE, "OpenAI answered malformed JSON", e);
+            throw invalid("OpenAI answered malformed JSON" + where(e));
         }
+    }
+
+    private static String where(IOException e) {
+        JsonLocation at = e instanceof JsonProcessingException json ? json.getLocation() : null;
+        return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static void collect(JsonNode result, Map<String, Double> vendorScores, Set<String> evaluated) {

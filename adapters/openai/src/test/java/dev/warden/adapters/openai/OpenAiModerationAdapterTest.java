@@ -28,13 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import dev.warden.spi.CallContext;
 import dev.warden.spi.Category;
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.ConfidentialText;
 import dev.warden.spi.ContentPart;
 import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderException;
@@ -50,6 +53,8 @@ class OpenAiModerationAdapterTest {
     private static final String API_KEY = "sk-test-warden-0123456789";
     private static final String TEXT = "see you after school, loser";
     private static final String IMAGE_URL = "https://cdn.example.com/upload/7f3a.png";
+    private static final String SIGNED_IMAGE_URL = "https://uploads.example-cdn.net/u/8c1f2e/photo.jpg"
+            + "?X-Amz-Signature=5d41402abc4b2a76&X-Amz-Expires=300";
 
     private final WireMockServer vendor = new WireMockServer(wireMockConfig().dynamicPort());
     private final TestVendorHttp http = new TestVendorHttp();
@@ -201,6 +206,52 @@ class OpenAiModerationAdapterTest {
                 .hasMessageNotContaining(TEXT);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Invalid input: 'after school'",
+            "Input contains 'SEE YOU AFTER'",
+            "Cannot fetch an image from uploads.example-cdn.net",
+            "Cannot fetch /u/8c1f2e/photo.jpg",
+            "Expired: X-Amz-Signature=5d41402abc4b2a76&X-Amz-Expires=300" })
+    void aVendorMessageQuotingPartOfTheRequestIsWithheldButTheStatusAndCodeAreNamed(String vendorMessage) {
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(error(400, "invalid_value", vendorMessage)));
+
+        ProviderException failure = failure(adapter(), new ContentPart.Text(TEXT),
+                new ContentPart.Image(SIGNED_IMAGE_URL));
+
+        assertThat(failure.kind()).isEqualTo(Kind.BAD_REQUEST);
+        assertThat(failure).hasMessage("OpenAI answered 400 invalid_value: " + ConfidentialText.WITHHELD);
+    }
+
+    @Test
+    void anUnrelatedVendorMessageIsKept() {
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(error(503, "overloaded",
+                "The engine is currently overloaded.")));
+
+        ProviderException failure = failure(adapter(), new ContentPart.Text(TEXT),
+                new ContentPart.Image(SIGNED_IMAGE_URL));
+
+        assertThat(failure).hasMessage("OpenAI answered 503 overloaded: The engine is currently overloaded.");
+    }
+
+    @Test
+    void aCodeQuotingTheContentIsLeftOut() {
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(error(400, "ref_8c1f2e9a7b", "Bad reference")));
+
+        ProviderException failure = failure(adapter(), new ContentPart.Text("order ref_8c1f2e9a7b, thanks"));
+
+        assertThat(failure).hasMessage("OpenAI answered 400: Bad reference");
+    }
+
+    @Test
+    void aCodeThatIsNoIdentifierIsLeftOut() {
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(error(400, "x".repeat(65), "Bad request")));
+
+        ProviderException failure = failure(adapter(), new ContentPart.Text(TEXT));
+
+        assertThat(failure).hasMessage("OpenAI answered 400: Bad request");
+    }
+
     @Test
     void anInvalidApiKeyIsAuthAndItsEchoIsNotRepeated() {
         vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(answer(401, "error-invalid-api-key.json")));
@@ -308,6 +359,18 @@ class OpenAiModerationAdapterTest {
     }
 
     @Test
+    void malformedJsonEchoingTheContentSaysWhereNotWhat() {
+        String text = "Bartholomew_rants_again";
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"results\":\n[" + text + "]}")));
+
+        ProviderException failure = failure(adapter(), new ContentPart.Text(text));
+
+        assertThat(failure.kind()).isEqualTo(Kind.INVALID_RESPONSE);
+        assertThat(failure).hasMessage("OpenAI answered malformed JSON (line 2, column 2)").hasNoCause();
+    }
+
+    @Test
     void twoConcatenatedAnswersAreAnInvalidResponse() {
         String clean = OpenAiFixtures.body("clean.json");
         assertInvalidResponse(clean + clean);
@@ -393,6 +456,12 @@ class OpenAiModerationAdapterTest {
         ProviderException failure = failure(adapter(), new ContentPart.Text(TEXT));
 
         assertThat(failure.kind()).as(failure.getMessage()).isEqualTo(Kind.INVALID_RESPONSE);
+    }
+
+    /** OpenAI's error envelope; the test values need no JSON escaping. */
+    private static ResponseDefinitionBuilder error(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"" + message + "\",\"code\":\"" + code + "\"}}");
     }
 
     private Map<String, String> settings() {
