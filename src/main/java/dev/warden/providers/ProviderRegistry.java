@@ -20,10 +20,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 
+import dev.warden.config.LimitsConfig;
 import dev.warden.config.PoliciesConfig;
 import dev.warden.resilience.GuardSettings;
 import dev.warden.resilience.ProviderGuard;
 import dev.warden.spi.ClassifierAdapterType;
+import dev.warden.spi.ContentLimits;
 import dev.warden.spi.InvalidSettingsException;
 import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderSettings;
@@ -46,16 +48,17 @@ public class ProviderRegistry {
 
     @Inject
     ProviderRegistry(Config config, Instance<ClassifierAdapterType> adapterTypes, VendorHttp http,
-            PoliciesConfig policies) {
-        this(config, adapterTypes.stream().toList(), http, policies);
+            PoliciesConfig policies, LimitsConfig limits) {
+        this(config, adapterTypes.stream().toList(), http, policies,
+                new ContentLimits(limits.maxParts(), limits.maxTextLength()));
     }
 
     ProviderRegistry(Config config, Collection<ClassifierAdapterType> adapterTypes, VendorHttp http,
-            PoliciesConfig policies) {
+            PoliciesConfig policies, ContentLimits limits) {
         Map<String, ClassifierAdapterType> types = adapterTypes.stream()
                 .collect(Collectors.toMap(ClassifierAdapterType::id, Function.identity()));
         Map<String, Provider> built = new LinkedHashMap<>();
-        providerKeys(config).forEach((id, keys) -> built.put(id, build(id, keys, config, types, http)));
+        providerKeys(config).forEach((id, keys) -> built.put(id, build(id, keys, config, types, http, limits)));
         this.providers = Map.copyOf(built);
         checkPolicies(policies);
         built.values().forEach(provider -> LOG.infof("Provider %s (adapter %s) %s", provider.id(),
@@ -88,7 +91,7 @@ public class ProviderRegistry {
     }
 
     private static Provider build(String id, Set<String> keys, Config config, Map<String, ClassifierAdapterType> types,
-            VendorHttp http) {
+            VendorHttp http, ContentLimits limits) {
         Map<String, String> values = new HashMap<>();
         keys.forEach(key -> config.getOptionalValue(PREFIX + id + "." + key, String.class)
                 .ifPresent(value -> values.put(key, value)));
@@ -105,7 +108,8 @@ public class ProviderRegistry {
         boolean enabled = settings.getBoolean("enabled", true);
         GuardSettings guard = GuardSettings.read(settings);
         Provider provider = new Provider(id, typeId, enabled, new ProviderGuard(guard),
-                type.create(new ProviderContext(id, settings, guard.timeout().map(http::limitedTo).orElse(http))));
+                type.create(new ProviderContext(id, settings, guard.timeout().map(http::limitedTo).orElse(http),
+                        limits)));
         if (!settings.unread().isEmpty()) {
             throw new InvalidSettingsException("Unknown settings for provider '" + id + "' (adapter " + typeId
                     + "): " + settings.unread().stream().map(key -> PREFIX + id + "." + key).toList());

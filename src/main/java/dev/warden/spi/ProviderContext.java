@@ -1,5 +1,13 @@
 package dev.warden.spi;
 
-/** What an adapter type gets to build one provider instance: its id, its settings, and the HTTP transport to use. */
-public record ProviderContext(String providerId, ProviderSettings settings, VendorHttp http) {
+/**
+ * What an adapter type gets to build one provider instance: its id, its settings, the HTTP transport to use, and the
+ * limits the core enforces on content.
+ */
+public record ProviderContext(String providerId, ProviderSettings settings, VendorHttp http, ContentLimits limits) {
+
+    /** With the core's default content limits. */
+    public ProviderContext(String providerId, ProviderSettings settings, VendorHttp http) {
+        this(providerId, settings, http, ContentLimits.DEFAULTS);
+    }
 }

@@ -20,6 +20,7 @@ import dev.warden.resilience.CircuitState;
 import dev.warden.spi.Capabilities;
 import dev.warden.spi.ClassifierAdapter;
 import dev.warden.spi.ClassifierAdapterType;
+import dev.warden.spi.ContentLimits;
 import dev.warden.spi.InvalidSettingsException;
 import dev.warden.spi.Modality;
 import dev.warden.spi.ProviderContext;
@@ -65,7 +66,7 @@ class ProviderRegistryTest {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PoliciesConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter()).withDefaultValues(all).build();
         return new ProviderRegistry(config, List.of(new EchoType()), request -> Uni.createFrom().nullItem(),
-                config.getConfigMapping(PoliciesConfig.class));
+                config.getConfigMapping(PoliciesConfig.class), ContentLimits.DEFAULTS);
     }
 
     @Test

@@ -38,7 +38,7 @@ public class LocalRulesAdapterType implements ClassifierAdapterType {
 
     @Override
     public ClassifierAdapter create(ProviderContext context) {
-        LocalRulesSettings settings = LocalRulesSettings.read(context.settings(), normalizer);
+        LocalRulesSettings settings = LocalRulesSettings.read(context.settings(), normalizer, context.limits());
         Map<Category, CategoryRules> rules = new EnumMap<>(Category.class);
         if (settings.defaultList()) {
             rules.putAll(DefaultList.load(normalizer));

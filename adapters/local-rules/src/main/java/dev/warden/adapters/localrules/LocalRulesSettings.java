@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.warden.spi.Category;
+import dev.warden.spi.ContentLimits;
 import dev.warden.spi.ProviderSettings;
 
 /**
@@ -29,7 +30,7 @@ record LocalRulesSettings(boolean defaultList, Map<Category, CategoryRules> cate
         categories = Map.copyOf(categories);
     }
 
-    static LocalRulesSettings read(ProviderSettings settings, TextNormalizer normalizer) {
+    static LocalRulesSettings read(ProviderSettings settings, TextNormalizer normalizer, ContentLimits core) {
         boolean defaultList = settings.getBoolean(DEFAULT_LIST, true);
         Map<Category, CategoryRules> categories = new EnumMap<>(Category.class);
         for (String name : settings.children(CATEGORIES)) {
@@ -43,7 +44,7 @@ record LocalRulesSettings(boolean defaultList, Map<Category, CategoryRules> cate
             throw settings.invalid(DEFAULT_LIST, "is false and no " + CATEGORIES + ".<category>." + TERMS + " or ."
                     + PATTERNS + " are set, so nothing could ever match");
         }
-        return new LocalRulesSettings(defaultList, categories, TextLimits.read(settings));
+        return new LocalRulesSettings(defaultList, categories, TextLimits.read(settings, core));
     }
 
     private static List<String> readTerms(ProviderSettings settings, String key, TextNormalizer normalizer) {

@@ -2,27 +2,24 @@ package dev.warden.adapters.localrules;
 
 import java.util.List;
 
+import dev.warden.spi.ContentLimits;
 import dev.warden.spi.ContentPart;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderSettings;
 
 /**
- * The most text one call may carry. It matches what the core accepts ({@code warden.limits.max-parts} and
- * {@code warden.limits.max-text-length}, with the same defaults), so a request the API took is never refused here;
- * it still keeps a direct caller from making one call unboundedly expensive on the thread that runs it.
+ * The most text one call may carry. By default it is what the core accepts ({@code warden.limits.max-parts} and
+ * {@code warden.limits.max-text-length}, as configured), so a request the API took is never refused here; it still
+ * keeps a direct caller from making one call unboundedly expensive on the thread that runs it.
  */
 record TextLimits(int maxParts, int maxTextLength) {
 
     static final String MAX_PARTS = "max-parts";
     static final String MAX_TEXT_LENGTH = "max-text-length";
 
-    /** The core's defaults, which a test keeps equal to {@code LimitsConfig}'s. */
-    static final int DEFAULT_MAX_PARTS = 16;
-    static final int DEFAULT_MAX_TEXT_LENGTH = 20_000;
-
-    static TextLimits read(ProviderSettings settings) {
-        return new TextLimits(positive(settings, MAX_PARTS, settings.getInt(MAX_PARTS, DEFAULT_MAX_PARTS)),
-                positive(settings, MAX_TEXT_LENGTH, settings.getInt(MAX_TEXT_LENGTH, DEFAULT_MAX_TEXT_LENGTH)));
+    static TextLimits read(ProviderSettings settings, ContentLimits core) {
+        return new TextLimits(positive(settings, MAX_PARTS, settings.getInt(MAX_PARTS, core.maxParts())),
+                positive(settings, MAX_TEXT_LENGTH, settings.getInt(MAX_TEXT_LENGTH, core.maxTextLength())));
     }
 
     private static int positive(ProviderSettings settings, String key, int value) {

@@ -19,6 +19,7 @@ import dev.warden.spi.CallContext;
 import dev.warden.spi.Category;
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.ContentLimits;
 import dev.warden.spi.ContentPart;
 import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderException;
@@ -215,21 +216,33 @@ class LocalRulesAdapterTest {
 
     @Test
     void flagsATermAtTheVeryEndOfTheLongestTextTheCoreAccepts() {
-        String text = LongTexts.endingWith("idiot", TextLimits.DEFAULT_MAX_TEXT_LENGTH);
+        String text = LongTexts.endingWith("idiot", ContentLimits.DEFAULTS.maxTextLength());
 
         assertThat(classify(defaults, text).scores()).containsEntry(Category.HARASSMENT, 0.8);
     }
 
     @Test
     void flagsATermAtTheEndOfTheLastOfTheMostPartsTheCoreAccepts() {
-        String[] texts = LongTexts.parts(TextLimits.DEFAULT_MAX_PARTS, TextLimits.DEFAULT_MAX_TEXT_LENGTH, "idiot");
+        String[] texts = LongTexts.parts(ContentLimits.DEFAULTS.maxParts(), ContentLimits.DEFAULTS.maxTextLength(),
+                "idiot");
 
         assertThat(classify(defaults, texts).scores()).containsEntry(Category.HARASSMENT, 0.8);
     }
 
     @Test
+    void theCoresConfiguredLimitsAreItsDefaults() {
+        ContentLimits raised = new ContentLimits(20, 50_000);
+        ClassifierAdapter adapter = new LocalRulesAdapterType().create(new ProviderContext("rules",
+                new ProviderSettings("rules", Map.of()), null, raised));
+
+        String[] texts = LongTexts.parts(raised.maxParts(), raised.maxTextLength(), "idiot");
+
+        assertThat(classify(adapter, texts).scores()).containsEntry(Category.HARASSMENT, 0.8);
+    }
+
+    @Test
     void refusesAPartLongerThanTheLimitAsABadRequest() {
-        String tooLong = "a".repeat(TextLimits.DEFAULT_MAX_TEXT_LENGTH + 1);
+        String tooLong = "a".repeat(ContentLimits.DEFAULTS.maxTextLength() + 1);
 
         ProviderException failure = failure(defaults, List.of(new ContentPart.Text(tooLong)));
 
@@ -239,7 +252,7 @@ class LocalRulesAdapterTest {
 
     @Test
     void refusesMorePartsThanTheLimitAsABadRequest() {
-        List<ContentPart> parts = IntStream.rangeClosed(0, TextLimits.DEFAULT_MAX_PARTS)
+        List<ContentPart> parts = IntStream.rangeClosed(0, ContentLimits.DEFAULTS.maxParts())
                 .<ContentPart>mapToObj(i -> new ContentPart.Text("part " + i)).toList();
 
         ProviderException failure = failure(defaults, parts);

@@ -12,6 +12,7 @@ import dev.warden.client.model.ContentPart;
 import dev.warden.client.model.ModerationRequest;
 import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ProviderOutcome;
+import dev.warden.spi.ContentLimits;
 import dev.warden.testkit.WardenApi;
 
 /** Whatever the API accepts, local-rules reads to the last character: the default policy, through the API. */
@@ -21,7 +22,7 @@ class LocalRulesLimitsApiTest {
     @Test
     void aTermAtTheVeryEndOfTheLongestTextIsFlagged() throws Exception {
         ModerationResult result = WardenApi.moderations().createModeration(WardenApi.text(
-                LongTexts.endingWith("idiot", TextLimits.DEFAULT_MAX_TEXT_LENGTH), "default"), null);
+                LongTexts.endingWith("idiot", ContentLimits.DEFAULTS.maxTextLength()), "default"), null);
 
         assertFlaggedByLocalRules(result);
     }
@@ -29,7 +30,7 @@ class LocalRulesLimitsApiTest {
     @Test
     void aTermAtTheEndOfTheLastOfTheMostPartsIsFlagged() throws Exception {
         ModerationRequest request = new ModerationRequest().policy("default");
-        Arrays.stream(LongTexts.parts(TextLimits.DEFAULT_MAX_PARTS, TextLimits.DEFAULT_MAX_TEXT_LENGTH, "idiot"))
+        Arrays.stream(LongTexts.parts(ContentLimits.DEFAULTS.maxParts(), ContentLimits.DEFAULTS.maxTextLength(), "idiot"))
                 .forEach(text -> request.addContentItem(new ContentPart().type(ContentPart.TypeEnum.TEXT).text(text)));
 
         assertFlaggedByLocalRules(WardenApi.moderations().createModeration(request, null));

@@ -1,4 +1,4 @@
-package dev.warden.adapters.localrules;
+package dev.warden.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +8,13 @@ import io.smallrye.config.WithDefault;
 
 import dev.warden.config.LimitsConfig;
 
-/** local-rules must accept whatever the core accepts: its default limits are the core's. */
-class TextLimitsTest {
+/** Adapters built without configuration (tests, tools) get the same limits as the running core by default. */
+class ContentLimitsTest {
 
     @Test
     void theDefaultsAreTheCoresLimits() throws Exception {
-        assertThat(TextLimits.DEFAULT_MAX_PARTS).isEqualTo(coreDefault("maxParts"));
-        assertThat(TextLimits.DEFAULT_MAX_TEXT_LENGTH).isEqualTo(coreDefault("maxTextLength"));
+        assertThat(ContentLimits.DEFAULTS.maxParts()).isEqualTo(coreDefault("maxParts"));
+        assertThat(ContentLimits.DEFAULTS.maxTextLength()).isEqualTo(coreDefault("maxTextLength"));
     }
 
     private static int coreDefault(String limit) throws NoSuchMethodException {
