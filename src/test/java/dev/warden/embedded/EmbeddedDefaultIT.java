@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,7 @@ import dev.warden.client.model.ModerationResult;
  */
 class EmbeddedDefaultIT {
 
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final ModerationRequest THREAT = new ModerationRequest()
             .addContentItem(new ContentPart().type(ContentPart.TypeEnum.TEXT).text("I will hurt you, you idiot"));
 
@@ -34,7 +37,8 @@ class EmbeddedDefaultIT {
         try (PackagedWarden warden = PackagedWarden.start(directory)) {
             Path keyFile = directory.resolve(".warden/dev-api-key");
             key = Files.readString(keyFile, StandardCharsets.UTF_8).trim();
-            assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(OWNER_ONLY);
+            assertThat(Files.getPosixFilePermissions(directory.resolve(".warden/pg-password"))).isEqualTo(OWNER_ONLY);
             assertThat(warden.output()).contains("starting the embedded PostgreSQL").contains(key);
             assertThat(directory.resolve(".warden/pg/PG_VERSION")).exists();
 
@@ -57,8 +61,10 @@ class EmbeddedDefaultIT {
 
     @Test
     void aConfiguredDatabaseIsUsedAndNoEmbeddedOneStarts(@TempDir Path directory) throws Exception {
-        try (EmbeddedDatabase external = EmbeddedDatabase.start(directory.resolve("external-pg"), 0, false);
-                PackagedWarden warden = PackagedWarden.start(directory, "-Dwarden.database.url=" + external.url())) {
+        try (EmbeddedDatabase external = EmbeddedDatabase.start(directory.resolve("external-pg"), 0, false,
+                directory.resolve("external-pg-password"));
+                PackagedWarden warden = PackagedWarden.start(directory, "-Dwarden.database.url=" + external.url(),
+                        "-Dwarden.database.password=" + external.password())) {
             assertThat(warden.output()).doesNotContain("starting the embedded PostgreSQL")
                     .contains("No clients configured");
             assertThat(directory.resolve(".warden")).doesNotExist();
