@@ -14,7 +14,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A real PostgreSQL server from a Maven artifact (zonky), for when no database URL is configured. Its data
  * directory is kept across restarts and it runs with durable settings: fsync, synchronous commit and full-page
  * writes on, unlike the speed-first settings of test fixtures, because a user's data must survive a crash too. It
- * takes no login without its password (see {@link PasswordAuthentication}).
+ * takes no login without its password (see {@link PasswordAuthentication}), and it starts after a crash of the JVM
+ * that ran it before (see {@link OrphanedPostmaster}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, Path passwordFile) {
         try {
             Files.createDirectories(dataDirectory);
+            OrphanedPostmaster.stopIfAny(dataDirectory);
             PasswordAuthentication authentication = PasswordAuthentication.of(dataDirectory, passwordFile);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)

@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Java program run in a JVM of its own, for what only another process can show: a security manager, a file size
- * limit, the packaged application. Its output (standard output and error) goes to a log file in its working directory.
+ * A Java program run in a JVM of its own, for what only another process can show: a crash, a lock held elsewhere, a
+ * security manager, a file size limit, the packaged application. Its output (standard output and error) goes to a
+ * log file in its working directory.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -79,6 +80,10 @@ final class ChildJvm implements AutoCloseable {
         });
     }
 
+    void awaitOutput(String text) {
+        awaitWhileAlive(() -> output().contains(text));
+    }
+
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError("the JVM did not exit:\n" + output());
@@ -92,6 +97,11 @@ final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** SIGKILL to the JVM only, as the kernel's OOM killer does: no shutdown hook runs, child processes go on. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Stops it the way an orchestrator does (SIGTERM) and waits for it to exit. */

@@ -2,6 +2,7 @@ package dev.warden.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import dev.warden.client.model.ModerationResult;
 
 /**
  * The README's run command, for real: the packaged jar in an empty directory starts the embedded PostgreSQL, prints a
- * development key once, answers with a decision, and after a restart still has the result. With a database URL
- * configured it never starts the embedded one.
+ * development key once, answers with a decision, and after a restart, even one after a crash, still has the result.
+ * With a database URL configured it never starts the embedded one.
  */
 class EmbeddedDefaultIT {
 
@@ -57,6 +58,34 @@ class EmbeddedDefaultIT {
             assertThat(stored).isEqualTo(answered);
             assertThat(replayed.getId()).isEqualTo(answered.getId());
         }
+    }
+
+    @Test
+    void aWardenKilledWithSigkillStartsAgainAtOnceWithItsResults(@TempDir Path directory) throws Exception {
+        Path data = directory.resolve(".warden/pg");
+        String key;
+        ModerationResult answered;
+        ProcessHandle postmaster;
+        try (PackagedWarden crashing = PackagedWarden.start(directory)) {
+            key = Files.readString(directory.resolve(".warden/dev-api-key"), StandardCharsets.UTF_8).trim();
+            answered = crashing.moderations(key).createModeration(THREAT, "crash-check");
+            postmaster = PostgresProcesses.postmaster(data);
+
+            crashing.kill();
+        }
+        assertThat(postmaster.isAlive()).as("PostgreSQL outlives a JVM killed with SIGKILL").isTrue();
+
+        try (PackagedWarden restarted = PackagedWarden.start(directory)) {
+            assertThat(restarted.output()).contains("stopping it (fast shutdown)");
+            await().atMost(ChildJvm.PATIENCE).until(() -> !PostgresProcesses.on(data).contains(postmaster));
+
+            ModerationResult stored = restarted.moderations(key).getModeration(answered.getId());
+            ModerationResult replayed = restarted.moderations(key).createModeration(THREAT, "crash-check");
+
+            assertThat(stored).isEqualTo(answered);
+            assertThat(replayed).isEqualTo(answered);
+        }
+        await().atMost(ChildJvm.PATIENCE).until(() -> PostgresProcesses.on(data).isEmpty());
     }
 
     @Test

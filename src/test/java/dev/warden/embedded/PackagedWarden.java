@@ -72,6 +72,11 @@ final class PackagedWarden implements AutoCloseable {
         }
     }
 
+    /** SIGKILL to the JVM only, as the kernel's OOM killer does: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        jvm.kill();
+    }
+
     /** Stops it the way an orchestrator does (SIGTERM) and waits for it to exit. */
     @Override
     public void close() {
