@@ -2,12 +2,7 @@ package dev.warden.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,31 +41,17 @@ public class DevApiKey {
         }
         Path file = home.resolve(FILE_NAME);
         try {
-            if (Files.exists(file)) {
+            OwnerOnlyFile.Secret key = OwnerOnlyFile.readOrCreateSecret(file, PREFIX);
+            if (key.created()) {
+                System.out.printf("%n  Development API key (shown once, kept in %s):%n%n    %s%n%n",
+                        file.toAbsolutePath(), key.value());
+            } else {
                 LOG.infof("No clients configured: accepting the development API key stored in %s",
                         file.toAbsolutePath());
-                return Optional.of(ApiKeys.sha256Hex(Files.readString(file, StandardCharsets.UTF_8).trim()));
             }
-            String key = create(file);
-            System.out.printf("%n  Development API key (shown once, kept in %s):%n%n    %s%n%n", file.toAbsolutePath(),
-                    key);
-            return Optional.of(ApiKeys.sha256Hex(key));
+            return Optional.of(ApiKeys.sha256Hex(key.value()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the development API key in " + file, e);
         }
-    }
-
-    private static String create(Path file) throws IOException {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            LOG.debugf("File system of %s has no POSIX permissions", file);
-        }
-        return key;
     }
 }

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server from a Maven artifact (zonky), for when no database URL is configured. Its data
  * directory is kept across restarts and it runs with durable settings: fsync, synchronous commit and full-page
- * writes on, unlike the speed-first settings of test fixtures, because a user's data must survive a crash too.
+ * writes on, unlike the speed-first settings of test fixtures, because a user's data must survive a crash too. It
+ * takes no login without its password (see {@link PasswordAuthentication}), and it starts after a crash of the JVM
+ * that ran it before (see {@link OrphanedPostmaster}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -21,14 +25,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
-    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
+    /**
+     * Starts PostgreSQL on the data directory, creating the cluster on the first start. Its password is kept in
+     * {@code passwordFile}, which is created with it.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, Path passwordFile) {
         try {
             Files.createDirectories(dataDirectory);
+            OrphanedPostmaster.stopIfAny(dataDirectory);
+            PasswordAuthentication authentication = PasswordAuthentication.of(dataDirectory, passwordFile);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -41,9 +53,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             builder.setServerConfig("fsync", on)
                     .setServerConfig("synchronous_commit", on)
                     .setServerConfig("full_page_writes", on);
-            return new EmbeddedDatabase(builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+            authentication.configure(builder);
+            EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), authentication.password());
+            try {
+                authentication.enforce(database.postgres);
+            } catch (IOException | SQLException | RuntimeException e) {
+                database.close();
+                throw e;
+            }
+            return database;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 
@@ -58,6 +78,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String user() {
         return USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** The configuration that points Warden at this database. */
+    public Map<String, String> wardenSettings() {
+        return Map.of(DatabaseUrlSetting.PROPERTY, url(), "warden.database.username", USER,
+                "warden.database.password", password);
     }
 
     @Override

@@ -7,7 +7,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Entry point. With no database URL configured, starts the embedded PostgreSQL (data under
- * {@code <warden.home>/pg}) before Quarkus, and points Warden at it; with one configured, never starts it.
+ * {@code <warden.home>/pg}, its password in {@code <warden.home>/pg-password}) before Quarkus, and points Warden at
+ * it; with one configured, never starts it.
  */
 @QuarkusMain
 public final class WardenMain {
@@ -27,10 +28,10 @@ public final class WardenMain {
         int port = Integer.getInteger("warden.embedded.port", 0);
         System.out.printf("No database URL configured (warden.database.url): starting the embedded PostgreSQL,"
                 + " data in %s%n", dataDirectory);
-        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port, true);
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port, true,
+                home.resolve("pg-password").toAbsolutePath());
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-shutdown"));
-        System.setProperty(DatabaseUrlSetting.PROPERTY, database.url());
-        System.setProperty("warden.database.username", database.user());
+        database.wardenSettings().forEach(System::setProperty);
         System.setProperty(EmbeddedDatabase.ACTIVE_PROPERTY, "true");
         System.out.printf("Embedded PostgreSQL listening on localhost:%d%n", database.port());
     }

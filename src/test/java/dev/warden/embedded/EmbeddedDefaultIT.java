@@ -2,11 +2,14 @@ package dev.warden.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +22,12 @@ import dev.warden.client.model.ModerationResult;
 
 /**
  * The README's run command, for real: the packaged jar in an empty directory starts the embedded PostgreSQL, prints a
- * development key once, answers with a decision, and after a restart still has the result. With a database URL
- * configured it never starts the embedded one.
+ * development key once, answers with a decision, and after a restart, even one after a crash, still has the result.
+ * With a database URL configured it never starts the embedded one.
  */
 class EmbeddedDefaultIT {
 
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final ModerationRequest THREAT = new ModerationRequest()
             .addContentItem(new ContentPart().type(ContentPart.TypeEnum.TEXT).text("I will hurt you, you idiot"));
 
@@ -34,7 +38,8 @@ class EmbeddedDefaultIT {
         try (PackagedWarden warden = PackagedWarden.start(directory)) {
             Path keyFile = directory.resolve(".warden/dev-api-key");
             key = Files.readString(keyFile, StandardCharsets.UTF_8).trim();
-            assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(OWNER_ONLY);
+            assertThat(Files.getPosixFilePermissions(directory.resolve(".warden/pg-password"))).isEqualTo(OWNER_ONLY);
             assertThat(warden.output()).contains("starting the embedded PostgreSQL").contains(key);
             assertThat(directory.resolve(".warden/pg/PG_VERSION")).exists();
 
@@ -56,9 +61,39 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void aWardenKilledWithSigkillStartsAgainAtOnceWithItsResults(@TempDir Path directory) throws Exception {
+        Path data = directory.resolve(".warden/pg");
+        String key;
+        ModerationResult answered;
+        ProcessHandle postmaster;
+        try (PackagedWarden crashing = PackagedWarden.start(directory)) {
+            key = Files.readString(directory.resolve(".warden/dev-api-key"), StandardCharsets.UTF_8).trim();
+            answered = crashing.moderations(key).createModeration(THREAT, "crash-check");
+            postmaster = PostgresProcesses.postmaster(data);
+
+            crashing.kill();
+        }
+        assertThat(postmaster.isAlive()).as("PostgreSQL outlives a JVM killed with SIGKILL").isTrue();
+
+        try (PackagedWarden restarted = PackagedWarden.start(directory)) {
+            assertThat(restarted.output()).contains("stopping it (fast shutdown)");
+            await().atMost(ChildJvm.PATIENCE).until(() -> !PostgresProcesses.on(data).contains(postmaster));
+
+            ModerationResult stored = restarted.moderations(key).getModeration(answered.getId());
+            ModerationResult replayed = restarted.moderations(key).createModeration(THREAT, "crash-check");
+
+            assertThat(stored).isEqualTo(answered);
+            assertThat(replayed).isEqualTo(answered);
+        }
+        await().atMost(ChildJvm.PATIENCE).until(() -> PostgresProcesses.on(data).isEmpty());
+    }
+
+    @Test
     void aConfiguredDatabaseIsUsedAndNoEmbeddedOneStarts(@TempDir Path directory) throws Exception {
-        try (EmbeddedDatabase external = EmbeddedDatabase.start(directory.resolve("external-pg"), 0, false);
-                PackagedWarden warden = PackagedWarden.start(directory, "-Dwarden.database.url=" + external.url())) {
+        try (EmbeddedDatabase external = EmbeddedDatabase.start(directory.resolve("external-pg"), 0, false,
+                directory.resolve("external-pg-password"));
+                PackagedWarden warden = PackagedWarden.start(directory, "-Dwarden.database.url=" + external.url(),
+                        "-Dwarden.database.password=" + external.password())) {
             assertThat(warden.output()).doesNotContain("starting the embedded PostgreSQL")
                     .contains("No clients configured");
             assertThat(directory.resolve(".warden")).doesNotExist();

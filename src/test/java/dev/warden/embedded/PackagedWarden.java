@@ -1,7 +1,5 @@
 package dev.warden.embedded;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,13 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.warden.client.ApiClient;
 import dev.warden.client.api.ModerationsApi;
@@ -28,39 +22,25 @@ final class PackagedWarden implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
 
-    private final Process process;
-    private final Path log;
+    private final ChildJvm jvm;
     private final int port;
 
-    private PackagedWarden(Process process, Path log, int port) {
-        this.process = process;
-        this.log = log;
+    private PackagedWarden(ChildJvm jvm, int port) {
+        this.jvm = jvm;
         this.port = port;
     }
 
+    /** Starts it and waits until it is ready; fails if it exits first. */
     static PackagedWarden start(Path workingDirectory, String... systemProperties) {
-        try {
-            int port = freePort();
-            Path log = Files.createTempFile(workingDirectory, "warden", ".log");
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse("java"));
-            command.add("-Dquarkus.http.port=" + port);
-            command.addAll(List.of(systemProperties));
-            command.add("-jar");
-            command.add(JAR.toString());
-            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            PackagedWarden warden = new PackagedWarden(process, log, port);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError("Warden exited with " + process.exitValue() + ":\n" + warden.output());
-                }
-                return warden.isReady();
-            });
-            return warden;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int port = freePort();
+        List<String> arguments = new ArrayList<>();
+        arguments.add("-Dquarkus.http.port=" + port);
+        arguments.addAll(List.of(systemProperties));
+        arguments.add("-jar");
+        arguments.add(JAR.toString());
+        PackagedWarden warden = new PackagedWarden(ChildJvm.start(workingDirectory, arguments), port);
+        warden.jvm.awaitWhileAlive(warden::isReady);
+        return warden;
     }
 
     String baseUrl() {
@@ -75,11 +55,7 @@ final class PackagedWarden implements AutoCloseable {
     }
 
     String output() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jvm.output();
     }
 
     private boolean isReady() {
@@ -96,22 +72,22 @@ final class PackagedWarden implements AutoCloseable {
         }
     }
 
+    /** SIGKILL to the JVM only, as the kernel's OOM killer does: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        jvm.kill();
+    }
+
     /** Stops it the way an orchestrator does (SIGTERM) and waits for it to exit. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        jvm.close();
     }
 
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

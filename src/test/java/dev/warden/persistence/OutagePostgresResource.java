@@ -15,13 +15,16 @@ import dev.warden.embedded.EmbeddedDatabase;
 public class OutagePostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static Path dataDirectory;
+    private static Path passwordFile;
     private static int port;
     private static EmbeddedDatabase database;
 
     @Override
     public synchronized Map<String, String> start() {
         try {
-            dataDirectory = Files.createTempDirectory("warden-outage-pg").resolve("data");
+            Path directory = Files.createTempDirectory("warden-outage-pg");
+            dataDirectory = directory.resolve("data");
+            passwordFile = directory.resolve("pg-password");
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
@@ -29,7 +32,7 @@ public class OutagePostgresResource implements QuarkusTestResourceLifecycleManag
             throw new UncheckedIOException(e);
         }
         up();
-        return Map.of("warden.database.url", database.url(), "warden.database.username", database.user());
+        return database.wardenSettings();
     }
 
     static synchronized void down() {
@@ -38,7 +41,7 @@ public class OutagePostgresResource implements QuarkusTestResourceLifecycleManag
     }
 
     static synchronized void up() {
-        database = EmbeddedDatabase.start(dataDirectory, port, false);
+        database = EmbeddedDatabase.start(dataDirectory, port, false, passwordFile);
     }
 
     @Override

@@ -22,7 +22,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         if (database == null) {
             try {
                 Path directory = Files.createTempDirectory("warden-test-pg");
-                database = EmbeddedDatabase.start(directory.resolve("data"), 0, false);
+                database = EmbeddedDatabase.start(directory.resolve("data"), 0, false,
+                        directory.resolve("pg-password"));
                 Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-shutdown"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -33,8 +34,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        EmbeddedDatabase db = database();
-        return Map.of("warden.database.url", db.url(), "warden.database.username", db.user());
+        return database().wardenSettings();
     }
 
     @Override
