@@ -35,8 +35,8 @@ class FanOut {
 
     private static final Logger LOG = Logger.getLogger(FanOut.class);
     /** Every call is bounded by the deadline itself; past it by this much, the strategy is presumed stuck. */
-    static final Duration LAST_RESORT_GRACE = Duration.ofMillis(500);
-    static final String NOT_NEEDED = "not needed: earlier providers answered for every modality it looks at";
+    private static final Duration LAST_RESORT_GRACE = Duration.ofMillis(500);
+    private static final String NOT_NEEDED = "not needed: earlier providers answered for every modality it looks at";
 
     private final ProviderCaller caller;
     private final ProviderCallRecorder recorder;
