@@ -14,16 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.JDBCException;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 
 import dev.warden.config.PoliciesConfig;
 import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ModerationRepository;
 import dev.warden.persistence.ModerationWriter;
+import dev.warden.persistence.VertxContexts;
 
 /**
  * The moderation flow: replay a stored answer for a repeated Idempotency-Key, otherwise plan, call the providers in
@@ -54,12 +52,12 @@ public class ModerationService {
             return classifyAndStore(command);
         }
         String key = command.idempotencyKey().get();
-        return Panache.withSession(() -> repository.findByIdempotencyKey(command.client(), key))
+        return repository.findByIdempotencyKey(command.client(), key)
                 .chain(stored -> stored == null ? classifyAndStore(command) : Uni.createFrom().item(replay(stored, command)));
     }
 
     public Uni<Optional<Moderation>> find(UUID id, String client) {
-        return Panache.withSession(() -> repository.findForClient(id, client))
+        return repository.findForClient(id, client)
                 .map(entity -> Optional.ofNullable(entity).map(ModerationRecords::fromEntity));
     }
 
@@ -68,14 +66,14 @@ public class ModerationService {
         Instant createdAt = now();
         UUID id = UUID.randomUUID();
         ModerationPlan plan = planner.plan(policy, command.input());
-        Executor requestContext = currentContext();
+        Executor requestContext = VertxContexts.current();
         return fanOut.run(policy, plan, id.toString(), createdAt.plus(policy.deadline()))
                 .emitOn(requestContext)
                 .map(results -> assemble(id, command.policy(), policy, plan, results, createdAt))
                 .chain(moderation -> store(moderation, command))
                 .onFailure(ModerationService::isUniqueViolation)
-                .recoverWithUni(() -> Panache.withSession(() -> repository.findByIdempotencyKey(command.client(),
-                        command.idempotencyKey().orElseThrow())).map(stored -> replay(stored, command)));
+                .recoverWithUni(() -> repository.findByIdempotencyKey(command.client(),
+                        command.idempotencyKey().orElseThrow()).map(stored -> replay(stored, command)));
     }
 
     private static Moderation assemble(UUID id, String policyName, PoliciesConfig.Policy policy, ModerationPlan plan,
@@ -103,12 +101,6 @@ public class ModerationService {
             throw new IdempotencyConflictException(command.idempotencyKey().orElseThrow());
         }
         return new ModerationReply(ModerationRecords.fromEntity(stored), true);
-    }
-
-    /** Provider answers may arrive on timer or client threads; the database session lives on the request's context. */
-    private static Executor currentContext() {
-        Context context = Vertx.currentContext();
-        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
     /** PostgreSQL keeps microseconds; an answer must carry exactly what a later read returns. */

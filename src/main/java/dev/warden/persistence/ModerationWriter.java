@@ -45,9 +45,11 @@ public class ModerationWriter {
             """;
 
     private final Pool pool;
+    private final DatabaseCalls calls;
 
-    ModerationWriter(Pool pool) {
+    ModerationWriter(Pool pool, DatabaseCalls calls) {
         this.pool = pool;
+        this.calls = calls;
     }
 
     public Uni<Void> insert(ModerationEntity moderation) {
@@ -81,7 +83,7 @@ public class ModerationWriter {
                 .addArrayOfString(column(outcomes, outcome -> outcome.errorMessage, String[]::new))
                 .addArrayOfLong(column(outcomes, outcome -> outcome.retryAfterMs, Long[]::new))
                 .addArrayOfString(column(outcomes, outcome -> outcome.reason, String[]::new));
-        return pool.preparedQuery(INSERT).execute(parameters).replaceWithVoid();
+        return calls.statement(pool.preparedQuery(INSERT).execute(parameters)).replaceWithVoid();
     }
 
     private static <T> T[] column(List<ProviderOutcomeEntity> outcomes, Function<ProviderOutcomeEntity, T> value,
