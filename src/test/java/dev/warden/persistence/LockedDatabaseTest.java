@@ -44,5 +44,9 @@ class LockedDatabaseTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> TimedRequests.moderate(null).response().statusCode() == 200);
         assertThat(TimedRequests.get(storedPath).response().statusCode()).isEqualTo(200);
+        // The flow that failed on the lock released its claim: a retry with the key is answered afresh.
+        Timed retried = TimedRequests.moderate(key);
+        assertThat(retried.response().statusCode()).isEqualTo(200);
+        assertThat(retried.response().headers().firstValue("Idempotent-Replayed")).contains("false");
     }
 }

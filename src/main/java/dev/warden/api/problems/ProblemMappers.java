@@ -26,6 +26,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 import dev.warden.moderation.IdempotencyConflictException;
+import dev.warden.moderation.IdempotencyInFlightException;
 import dev.warden.persistence.DatabaseTimeoutException;
 
 /**
@@ -51,6 +52,13 @@ public class ProblemMappers {
         return ProblemResponses.of(422, ProblemTypes.IDEMPOTENCY_CONFLICT, "Idempotency-Key reused",
                 conflict.getMessage() + "; use a new key for a new request",
                 List.of(new FieldProblem("Idempotency-Key", "already used with a different request")));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyInFlight(IdempotencyInFlightException inFlight) {
+        return ProblemResponses.withRetryAfter(ProblemResponses.of(409, ProblemTypes.IDEMPOTENCY_IN_FLIGHT,
+                "Idempotency-Key in use", inFlight.getMessage() + "; retry to get its answer"),
+                inFlight.retryAfter());
     }
 
     @ServerExceptionMapper
