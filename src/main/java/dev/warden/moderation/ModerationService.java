@@ -12,70 +12,64 @@ import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.JDBCException;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgException;
 
 import dev.warden.config.PoliciesConfig;
-import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ModerationRepository;
 import dev.warden.persistence.ModerationWriter;
+import dev.warden.persistence.VertxContexts;
 
 /**
- * The moderation flow: replay a stored answer for a repeated Idempotency-Key, otherwise plan, call the providers in
- * parallel within the policy's deadline, aggregate, decide, and store everything before answering.
+ * The moderation flow: a request with an Idempotency-Key is answered once per key ({@link SingleFlight}); the answer
+ * itself is planned, the providers called in parallel within the policy's deadline, aggregated, decided, and
+ * everything stored before answering.
  */
 @ApplicationScoped
 public class ModerationService {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final PolicyCatalog policies;
     private final ModerationPlanner planner;
     private final FanOut fanOut;
     private final ModerationRepository repository;
     private final ModerationWriter writer;
+    private final SingleFlight singleFlight;
 
     ModerationService(PolicyCatalog policies, ModerationPlanner planner, FanOut fanOut,
-            ModerationRepository repository, ModerationWriter writer) {
+            ModerationRepository repository, ModerationWriter writer, SingleFlight singleFlight) {
         this.policies = policies;
         this.planner = planner;
         this.fanOut = fanOut;
         this.repository = repository;
         this.writer = writer;
+        this.singleFlight = singleFlight;
     }
 
     public Uni<ModerationReply> moderate(ModerationCommand command) {
         if (command.idempotencyKey().isEmpty()) {
-            return classifyAndStore(command);
+            return classifyAndStore(command, UUID.randomUUID());
         }
-        String key = command.idempotencyKey().get();
-        return Panache.withSession(() -> repository.findByIdempotencyKey(command.client(), key))
-                .chain(stored -> stored == null ? classifyAndStore(command) : Uni.createFrom().item(replay(stored, command)));
+        return singleFlight.answerOnce(command, policy(command).deadline(), id -> classifyAndStore(command, id));
     }
 
     public Uni<Optional<Moderation>> find(UUID id, String client) {
-        return Panache.withSession(() -> repository.findForClient(id, client))
+        return repository.findForClient(id, client)
                 .map(entity -> Optional.ofNullable(entity).map(ModerationRecords::fromEntity));
     }
 
-    private Uni<ModerationReply> classifyAndStore(ModerationCommand command) {
-        PoliciesConfig.Policy policy = policies.find(command.policy()).orElseThrow();
+    private Uni<ModerationReply> classifyAndStore(ModerationCommand command, UUID id) {
+        PoliciesConfig.Policy policy = policy(command);
         Instant createdAt = now();
-        UUID id = UUID.randomUUID();
         ModerationPlan plan = planner.plan(policy, command.input());
-        Executor requestContext = currentContext();
+        Executor requestContext = VertxContexts.current();
         return fanOut.run(policy, plan, id.toString(), createdAt.plus(policy.deadline()))
                 .emitOn(requestContext)
                 .map(results -> assemble(id, command.policy(), policy, plan, results, createdAt))
-                .chain(moderation -> store(moderation, command))
-                .onFailure(ModerationService::isUniqueViolation)
-                .recoverWithUni(() -> Panache.withSession(() -> repository.findByIdempotencyKey(command.client(),
-                        command.idempotencyKey().orElseThrow())).map(stored -> replay(stored, command)));
+                .chain(moderation -> store(moderation, command));
+    }
+
+    /** The validator resolved the policy already. */
+    private PoliciesConfig.Policy policy(ModerationCommand command) {
+        return policies.find(command.policy()).orElseThrow();
     }
 
     private static Moderation assemble(UUID id, String policyName, PoliciesConfig.Policy policy, ModerationPlan plan,
@@ -98,31 +92,8 @@ public class ModerationService {
                 .replaceWith(new ModerationReply(moderation, false));
     }
 
-    private static ModerationReply replay(ModerationEntity stored, ModerationCommand command) {
-        if (!stored.requestSha256.equals(command.requestSha256())) {
-            throw new IdempotencyConflictException(command.idempotencyKey().orElseThrow());
-        }
-        return new ModerationReply(ModerationRecords.fromEntity(stored), true);
-    }
-
-    /** Provider answers may arrive on timer or client threads; the database session lives on the request's context. */
-    private static Executor currentContext() {
-        Context context = Vertx.currentContext();
-        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-    }
-
     /** PostgreSQL keeps microseconds; an answer must carry exactly what a later read returns. */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if ((cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
-                    || (cause instanceof JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -8,19 +8,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
-/** Reads and writes moderations; callers run it inside a session or transaction. */
+/** Reads moderations, each in a session of its own and bounded by {@code warden.database.timeout}. */
 @ApplicationScoped
 public class ModerationRepository implements PanacheRepositoryBase<ModerationEntity, UUID> {
 
     private static final String WITH_OUTCOMES = "from ModerationEntity m left join fetch m.outcomes where ";
 
+    private final DatabaseCalls calls;
+
+    ModerationRepository(DatabaseCalls calls) {
+        this.calls = calls;
+    }
+
     public Uni<ModerationEntity> findForClient(UUID id, String clientName) {
-        return atMostOne(find(WITH_OUTCOMES + "m.id = ?1 and m.clientName = ?2", id, clientName).list());
+        return calls.read(() -> atMostOne(find(WITH_OUTCOMES + "m.id = ?1 and m.clientName = ?2", id, clientName)
+                .list()));
     }
 
     public Uni<ModerationEntity> findByIdempotencyKey(String clientName, String idempotencyKey) {
-        return atMostOne(find(WITH_OUTCOMES + "m.clientName = ?1 and m.idempotencyKey = ?2", clientName,
-                idempotencyKey).list());
+        return calls.read(() -> atMostOne(find(WITH_OUTCOMES + "m.clientName = ?1 and m.idempotencyKey = ?2",
+                clientName, idempotencyKey).list()));
     }
 
     /**

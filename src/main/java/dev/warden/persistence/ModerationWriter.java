@@ -28,12 +28,26 @@ public class ModerationWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String INSERT = """
+    private static final String STORE_MODERATION = """
             with stored as (
                 insert into moderation (id, client_name, idempotency_key, request_sha256, content_sha256, policy,
                     context, status, decision, degraded, categories, taxonomy_version, created_at, completed_at)
                 values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11::text::jsonb, $12, $13, $14)
                 returning id)
+            """;
+
+    /**
+     * The answer to a keyed request resolves the key's claim in the same statement: waiters see the claim resolved
+     * exactly when the answer is readable. It points the claim at this answer even if another request took the
+     * claim over meanwhile; that request's own insert then fails on the unique key and it replays this answer.
+     */
+    private static final String RESOLVE_CLAIM = """
+            , resolved as (
+                update idempotency_claim set moderation_id = $1, resolved_at = now()
+                where client_name = $2 and idempotency_key = $3)
+            """;
+
+    private static final String STORE_OUTCOMES = """
             insert into provider_outcome (id, moderation_id, position, provider, outcome, latency_ms, attempts,
                 scores, vendor_scores, model, error_kind, error_message, retry_after_ms, reason)
             select o.id, stored.id, o.position, o.provider, o.outcome, o.latency_ms, o.attempts, o.scores::jsonb,
@@ -44,10 +58,16 @@ public class ModerationWriter {
                     error_message, retry_after_ms, reason)
             """;
 
-    private final Pool pool;
+    /** Requests without a key write only this: no claim to resolve, no extra work. */
+    private static final String INSERT = STORE_MODERATION + STORE_OUTCOMES;
+    private static final String INSERT_RESOLVING_CLAIM = STORE_MODERATION + RESOLVE_CLAIM + STORE_OUTCOMES;
 
-    ModerationWriter(Pool pool) {
+    private final Pool pool;
+    private final DatabaseCalls calls;
+
+    ModerationWriter(Pool pool, DatabaseCalls calls) {
         this.pool = pool;
+        this.calls = calls;
     }
 
     public Uni<Void> insert(ModerationEntity moderation) {
@@ -81,7 +101,8 @@ public class ModerationWriter {
                 .addArrayOfString(column(outcomes, outcome -> outcome.errorMessage, String[]::new))
                 .addArrayOfLong(column(outcomes, outcome -> outcome.retryAfterMs, Long[]::new))
                 .addArrayOfString(column(outcomes, outcome -> outcome.reason, String[]::new));
-        return pool.preparedQuery(INSERT).execute(parameters).replaceWithVoid();
+        String insert = moderation.idempotencyKey == null ? INSERT : INSERT_RESOLVING_CLAIM;
+        return calls.statement(pool.preparedQuery(insert).execute(parameters)).replaceWithVoid();
     }
 
     private static <T> T[] column(List<ProviderOutcomeEntity> outcomes, Function<ProviderOutcomeEntity, T> value,

@@ -1,11 +1,14 @@
 package dev.warden.persistence;
 
+import static dev.warden.persistence.TimedRequests.assertUnavailableInTime;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +16,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.warden.persistence.TimedRequests.Timed;
 import dev.warden.testkit.TestClients;
 
 /**
- * The database going away: Warden stops being ready, refuses to answer what it cannot store (503, problem details,
- * nothing half-done), stays alive, and recovers by itself when the database is back.
+ * The database going away or stalling: Warden stops being ready, refuses to answer what it cannot store (503,
+ * problem details, nothing half-done) within its bounds, stays alive, and recovers by itself when the database is
+ * back.
  */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.OwnDatabase.class)
@@ -61,6 +66,36 @@ class DatabaseOutageTest {
                 .body("decision", equalTo("block")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
                 .statusCode(200));
+    }
+
+    @Test
+    void aStalledDatabaseIsA503InTimeAndWardenRecoversWhenItResumes() {
+        Timed stored = TimedRequests.moderate(null);
+        assertThat(stored.response().statusCode()).isEqualTo(200);
+        String storedPath = "/v1/moderations/" + stored.id();
+        // A cold JVM's first Hibernate query loads classes for longer than the database timeout on a busy machine.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TimedRequests.get(storedPath).response().statusCode() == 200);
+
+        OutagePostgresResource.stall();
+        try {
+            assertUnavailableInTime(TimedRequests.moderate(null));
+            assertUnavailableInTime(TimedRequests.moderate(UUID.randomUUID().toString()));
+            assertUnavailableInTime(TimedRequests.get(storedPath));
+            Timed readiness = TimedRequests.get("/q/health/ready");
+            assertThat(readiness.took()).isLessThan(TimedRequests.BOUND);
+            assertThat(readiness.response().statusCode()).isEqualTo(503);
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            OutagePostgresResource.resume();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> moderate().statusCode(200)
+                .body("decision", equalTo("block")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TimedRequests.get(storedPath).response().statusCode() == 200);
     }
 
     private static io.restassured.response.ValidatableResponse moderate() {

@@ -1,6 +1,7 @@
 package dev.warden.api.problems;
 
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,15 +26,21 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 import dev.warden.moderation.IdempotencyConflictException;
+import dev.warden.moderation.IdempotencyInFlightException;
+import dev.warden.persistence.DatabaseTimeoutException;
 
 /**
- * Turns every failure into problem details: bad input into a precise 4xx naming the field, an unreachable database
- * into 503 (nothing was stored; the caller may retry), anything else into a 500 that carries an error id and never
- * a stack trace.
+ * Turns every failure into problem details: bad input into a precise 4xx naming the field, an unreachable or
+ * stalled database into 503 (nothing was stored; the caller may retry), anything else into a 500 that carries an
+ * error id and never a stack trace.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** A database that did not answer may well not answer for as long again: retry after one more wait. */
+    @ConfigProperty(name = "warden.database.timeout")
+    Duration databaseTimeout;
 
     @ServerExceptionMapper
     public Response problem(ProblemException problem) {
@@ -44,6 +52,21 @@ public class ProblemMappers {
         return ProblemResponses.of(422, ProblemTypes.IDEMPOTENCY_CONFLICT, "Idempotency-Key reused",
                 conflict.getMessage() + "; use a new key for a new request",
                 List.of(new FieldProblem("Idempotency-Key", "already used with a different request")));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyInFlight(IdempotencyInFlightException inFlight) {
+        return ProblemResponses.withRetryAfter(ProblemResponses.of(409, ProblemTypes.IDEMPOTENCY_IN_FLIGHT,
+                "Idempotency-Key in use", inFlight.getMessage() + "; retry to get its answer"),
+                inFlight.retryAfter());
+    }
+
+    @ServerExceptionMapper
+    public Response databaseTimeout(DatabaseTimeoutException timedOut) {
+        LOG.warnf("Database timeout: %s (%s)", timedOut.getMessage(),
+                timedOut.getCause() == null ? "no answer" : timedOut.getCause().toString());
+        return unavailable("The database did not answer in time. Retry later; a retry with the same "
+                + "Idempotency-Key never stores a second answer.");
     }
 
     /** Quarkus maps this one itself (as plain JSON); a more urgent priority keeps the answer problem+json. */
@@ -82,13 +105,17 @@ public class ProblemMappers {
     public Response unexpected(Throwable failure) {
         if (isDatabaseUnavailable(failure)) {
             LOG.warnf("Database unavailable: %s", failure.toString());
-            return ProblemResponses.of(503, ProblemTypes.UNAVAILABLE, "Service unavailable",
-                    "The database is unavailable; nothing was stored. Retry later.");
+            return unavailable("The database is unavailable; nothing was stored. Retry later.");
         }
         String errorId = java.util.UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected failure, error id %s", errorId);
         return ProblemResponses.of(500, ProblemTypes.INTERNAL, "Internal error",
                 "Unexpected failure; quote error id " + errorId + " when reporting it");
+    }
+
+    private Response unavailable(String detail) {
+        return ProblemResponses.withRetryAfter(
+                ProblemResponses.of(503, ProblemTypes.UNAVAILABLE, "Service unavailable", detail), databaseTimeout);
     }
 
     /** Broken syntax (as opposed to valid JSON of the wrong shape), wherever Jackson noticed it. */

@@ -1,5 +1,6 @@
 package dev.warden.api.problems;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.ws.rs.core.Response;
@@ -25,6 +26,12 @@ public final class ProblemResponses {
         body.errors(fields.isEmpty() ? null
                 : fields.stream().map(field -> new FieldError().field(field.field()).message(field.message())).toList());
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+    }
+
+    /** Adds {@code Retry-After} in whole seconds, rounded up and at least 1 (0 would invite a retry storm). */
+    public static Response withRetryAfter(Response problem, Duration after) {
+        long seconds = Math.max(1, (after.toMillis() + 999) / 1000);
+        return Response.fromResponse(problem).header("Retry-After", seconds).build();
     }
 
     private ProblemResponses() {
