@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 
 /**
  * The one place that bounds how long a caller waits for the database: {@code warden.database.timeout}. A stalled
@@ -22,8 +21,8 @@ import io.vertx.pgclient.PgException;
 @ApplicationScoped
 public class DatabaseCalls {
 
-    private static final String QUERY_CANCELED = "57014";
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** {@code query_canceled} (the statement timeout) and {@code lock_not_available} (the lock timeout). */
+    private static final Set<String> SERVER_TIMEOUTS = Set.of("57014", "55P03");
     /**
      * How the Vert.x pool fails when no connection became free within its connection timeout: for a statement, and
      * for a connection taken out (a Hibernate session). Neither has an exception type of its own.
@@ -71,12 +70,14 @@ public class DatabaseCalls {
                 : new DatabaseTimeoutException(timeout, failure);
     }
 
-    /** PostgreSQL's statement or lock timeout, or the pool's wait for a connection: all the same bound. */
-    private static boolean isTimeout(Throwable failure) {
+    /**
+     * PostgreSQL's statement or lock timeout, or the pool's wait for a connection: all the same bound. PostgreSQL's
+     * timeout and Warden's own start together and either may end first; through Hibernate, PostgreSQL's arrives as a
+     * {@code JDBCException} over a {@code SQLException}, not as a {@code PgException}.
+     */
+    static boolean isTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatabaseTimeoutException
-                    || (cause instanceof PgException pg && (QUERY_CANCELED.equals(pg.getSqlState())
-                            || LOCK_NOT_AVAILABLE.equals(pg.getSqlState())))
+            if (cause instanceof DatabaseTimeoutException || SERVER_TIMEOUTS.contains(SqlStates.of(cause))
                     || (cause.getClass().getName().startsWith("io.vertx.")
                             && POOL_WAIT_TIMED_OUT.contains(cause.getMessage()))) {
                 return true;

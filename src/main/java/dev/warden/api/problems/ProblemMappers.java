@@ -22,12 +22,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.vertx.core.VertxException;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 import dev.warden.moderation.IdempotencyConflictException;
 import dev.warden.moderation.IdempotencyInFlightException;
 import dev.warden.persistence.DatabaseTimeoutException;
+import dev.warden.persistence.SqlStates;
 
 /**
  * Turns every failure into problem details: bad input into a precise 4xx naming the field, an unreachable or
@@ -174,11 +174,13 @@ public class ProblemMappers {
         return "an object";
     }
 
+    /** Unreachable, shutting down or restarting (SQLSTATE class 57P), through either database client. */
     private static boolean isDatabaseUnavailable(Throwable failure) {
+        if (SqlStates.anyStartsWith(failure, "57P")) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
-                    || (cause instanceof PgException pg && pg.getSqlState() != null
-                            && pg.getSqlState().startsWith("57P"))
                     || (cause instanceof VertxException && String.valueOf(cause.getMessage()).contains("Connection"))) {
                 return true;
             }
