@@ -49,7 +49,7 @@ class BreakerAccountingTest {
 
     @Test
     void aBurstOverTheBulkheadLeavesTheCircuitClosed() {
-        List<ProviderOutcome> outcomes = ConcurrentCalls.moderate(8, "full-breaker", "script:slow-300").stream()
+        List<ProviderOutcome> outcomes = ConcurrentCalls.moderate(8, "full-breaker", "script:slow-1000").stream()
                 .map(result -> WardenApi.outcome(result, "full-breaker")).toList();
 
         assertThat(outcomes.stream().filter(outcome -> outcome.getError() != null
