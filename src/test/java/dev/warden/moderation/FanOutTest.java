@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,14 +38,9 @@ class FanOutTest {
     @ParameterizedTest
     @ValueSource(strings = { "all", "first-success", "hedged", "cascade" })
     void aStrategyThatThrowsEndsWithAnErrorForEveryProvider(String strategy) {
-        ProviderCaller throwing = new ProviderCaller(null) {
-            @Override
-            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline) {
-                throw new IllegalStateException("a bug in the flow");
-            }
-        };
-
-        List<ProviderResult> results = run(throwing, strategy);
+        List<ProviderResult> results = run(callerAnswering(() -> {
+            throw new IllegalStateException("a bug in the flow");
+        }), strategy);
 
         assertThat(results).extracting(ProviderResult::provider).containsExactly("first", "second");
         assertThat(results).allSatisfy(result -> {
@@ -57,16 +53,18 @@ class FanOutTest {
     @ParameterizedTest
     @ValueSource(strings = { "all", "first-success", "hedged", "cascade" })
     void aStrategyThatNeverAnswersEndsSoonAfterTheDeadline(String strategy) {
-        ProviderCaller stuck = new ProviderCaller(null) {
-            @Override
-            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline) {
-                return Uni.createFrom().nothing();
-            }
-        };
-
-        List<ProviderResult> results = run(stuck, strategy);
+        List<ProviderResult> results = run(callerAnswering(() -> Uni.createFrom().nothing()), strategy);
 
         assertThat(results).hasSize(2).allSatisfy(result -> assertThat(result.outcome()).isEqualTo(Outcome.ERROR));
+    }
+
+    private static ProviderCaller callerAnswering(Supplier<Uni<ProviderResult>> answer) {
+        return new ProviderCaller(null) {
+            @Override
+            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline) {
+                return answer.get();
+            }
+        };
     }
 
     private static List<ProviderResult> run(ProviderCaller caller, String strategy) {
