@@ -77,9 +77,12 @@ public class DatabaseCalls {
      */
     static boolean isTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatabaseTimeoutException || SERVER_TIMEOUTS.contains(SqlStates.of(cause))
-                    || (cause.getClass().getName().startsWith("io.vertx.")
-                            && POOL_WAIT_TIMED_OUT.contains(cause.getMessage()))) {
+            // Set.of(…).contains(null) throws: states and messages are often absent.
+            String state = SqlStates.of(cause);
+            String message = cause.getMessage();
+            if (cause instanceof DatabaseTimeoutException || (state != null && SERVER_TIMEOUTS.contains(state))
+                    || (message != null && cause.getClass().getName().startsWith("io.vertx.")
+                            && POOL_WAIT_TIMED_OUT.contains(message))) {
                 return true;
             }
         }

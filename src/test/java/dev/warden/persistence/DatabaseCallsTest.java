@@ -32,6 +32,13 @@ class DatabaseCallsTest {
     }
 
     @Test
+    void thePoolsOwnTimeoutIsATimeoutAndFailuresWithoutStateOrMessageAreNot() {
+        assertThat(DatabaseCalls.isTimeout(new io.vertx.core.impl.NoStackTraceThrowable("Timeout"))).isTrue();
+        assertThat(DatabaseCalls.isTimeout(new io.vertx.core.impl.NoStackTraceThrowable(null))).isFalse();
+        assertThat(DatabaseCalls.isTimeout(new IllegalStateException())).isFalse();
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         assertThat(DatabaseCalls.isTimeout(new PgException("duplicate key", "ERROR", "23505", null))).isFalse();
         assertThat(DatabaseCalls.isTimeout(new SQLException("syntax error", "42601"))).isFalse();
