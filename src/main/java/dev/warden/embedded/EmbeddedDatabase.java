@@ -15,7 +15,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * directory is kept across restarts and it runs with durable settings: fsync, synchronous commit and full-page
  * writes on, unlike the speed-first settings of test fixtures, because a user's data must survive a crash too. It
  * takes no login without its password (see {@link PasswordAuthentication}), and it starts after a crash of the JVM
- * that ran it before (see {@link OrphanedPostmaster}).
+ * that ran it before (see {@link OrphanedPostmaster}), even one killed while it created the cluster (see
+ * {@link UnfinishedCluster}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -39,6 +40,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, Path passwordFile) {
         try {
             Files.createDirectories(dataDirectory);
+            UnfinishedCluster.setAsideIfAny(dataDirectory);
             OrphanedPostmaster.stopIfAny(dataDirectory);
             PasswordAuthentication authentication = PasswordAuthentication.of(dataDirectory, passwordFile);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

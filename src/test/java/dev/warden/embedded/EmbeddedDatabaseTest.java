@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,26 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data, 0, true, password);
                 Connection connection = DatabaseProbe.connect(database)) {
             assertThat(DatabaseProbe.kept(connection)).containsExactly("still here");
+        }
+    }
+
+    @Test
+    void aClusterWhoseCreationWasKilledIsSetAsideAndCreatedAgain(@TempDir Path directory) throws Exception {
+        Path data = directory.resolve("pg");
+        // What initdb leaves when it is killed half-way: directories and files, but no global/pg_control.
+        Files.createDirectories(data.resolve("global"));
+        Files.createDirectories(data.resolve("base/1"));
+        Files.writeString(data.resolve("PG_VERSION"), "14\n");
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data, 0, false, directory.resolve("pg-password"));
+                Connection connection = DatabaseProbe.connect(database)) {
+            DatabaseProbe.keep(connection, "created again");
+            assertThat(DatabaseProbe.kept(connection)).containsExactly("created again");
+        }
+        try (Stream<Path> siblings = Files.list(directory)) {
+            assertThat(siblings.map(path -> path.getFileName().toString()))
+                    .as("the unfinished directory is kept aside, never deleted").anyMatch(name -> name.startsWith(
+                            "pg.incomplete-"));
         }
     }
 
