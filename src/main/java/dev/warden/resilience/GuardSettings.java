@@ -48,8 +48,7 @@ public record GuardSettings(Optional<Duration> timeout, Retry retry, Breaker bre
                         settings.getInt("circuit-breaker.success-threshold", 1), 1));
         Bulkhead bulkhead = new Bulkhead(
                 atLeast(settings, "bulkhead.max-concurrent", settings.getInt("bulkhead.max-concurrent", 64), 1),
-                // SmallRye's bulkhead for asynchronous calls always has a queue of at least one.
-                atLeast(settings, "bulkhead.queue", settings.getInt("bulkhead.queue", 64), 1));
+                atLeast(settings, "bulkhead.queue", settings.getInt("bulkhead.queue", 64), 0));
         int ratePerSecond = atLeast(settings, "rate-limit.per-second", settings.getInt("rate-limit.per-second", 0), 0);
         if (retry.initialDelay().compareTo(retry.maxDelay()) > 0) {
             throw settings.invalid("retry.initial-delay", "must not exceed retry.max-delay");

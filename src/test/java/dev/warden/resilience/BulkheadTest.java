@@ -78,6 +78,20 @@ class BulkheadTest {
     }
 
     @Test
+    void withoutAQueueACallBeyondTheLimitIsRefusedAtOnce() {
+        Bulkhead noQueue = new Bulkhead(1, 0);
+        noQueue.run(() -> Uni.createFrom().<String>nothing()).subscribe().with(item -> {
+        });
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+
+        noQueue.run(() -> Uni.createFrom().item("never")).subscribe().with(item -> {
+        }, refused::set);
+
+        assertThat(refused.get()).isInstanceOf(GuardRejection.class);
+        assertThat(noQueue.inFlight()).isEqualTo(1);
+    }
+
+    @Test
     void aCallThatThrowsOrGivesNothingFreesItsSlot() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<Throwable> nothing = new AtomicReference<>();

@@ -36,6 +36,13 @@ class GuardSettingsTest {
     }
 
     @Test
+    void aBulkheadMayHaveNoQueueButNotANegativeOne() {
+        assertThat(read(Map.of("bulkhead.queue", "0")).bulkhead().queue()).isZero();
+        assertThatThrownBy(() -> read(Map.of("bulkhead.queue", "-1"))).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("bulkhead.queue");
+    }
+
+    @Test
     void theShortestTimeoutIsTaken() {
         assertThat(read(Map.of("timeout", "1ms")).timeout()).contains(Duration.ofMillis(1));
     }

@@ -33,7 +33,7 @@ public class LocalRulesAdapterType implements ClassifierAdapterType {
     @Override
     public Map<String, String> defaultSettings() {
         return Map.of("retry.max-retries", "0", "circuit-breaker.enabled", "false", "bulkhead.max-concurrent", "1024",
-                "bulkhead.queue", "1");
+                "bulkhead.queue", "0");
     }
 
     @Override
