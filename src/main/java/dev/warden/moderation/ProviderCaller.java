@@ -114,15 +114,6 @@ class ProviderCaller {
         return result;
     }
 
-    /** What a vendor asked for, however absurd, without overflowing. */
-    private static long saturatedMillis(Duration duration) {
-        try {
-            return Math.max(0, duration.toMillis());
-        } catch (ArithmeticException beyondLong) {
-            return duration.isNegative() ? 0 : Long.MAX_VALUE;
-        }
-    }
-
     private record Classified(Outcome outcome, ProviderResult.Failure failure) {
     }
 
@@ -134,7 +125,7 @@ class ProviderCaller {
                 default -> Outcome.ERROR;
             };
             return new Classified(outcome, new ProviderResult.Failure(FailureKind.of(vendor.kind()),
-                    vendor.getMessage(), vendor.retryAfter().map(ProviderCaller::saturatedMillis).orElse(null)));
+                    vendor.getMessage(), vendor.retryAfter().map(Duration::toMillis).orElse(null)));
         }
         if (failure instanceof GuardRejection rejection) {
             return switch (rejection.reason()) {

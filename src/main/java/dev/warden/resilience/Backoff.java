@@ -27,10 +27,8 @@ final class Backoff {
                 || !vendor.kind().retryable()) {
             return Optional.empty();
         }
-        // A vendor's wait may be absurd (negative, or more than a Duration can add to): compared, never added to.
-        Duration delay = vendor.retryAfter().map(asked -> asked.isNegative() ? Duration.ZERO : asked)
-                .orElseGet(() -> jittered(retriesDone));
-        if (delay.compareTo(remaining.minus(MIN_ATTEMPT_TIME)) > 0) {
+        Duration delay = vendor.retryAfter().orElseGet(() -> jittered(retriesDone));
+        if (delay.plus(MIN_ATTEMPT_TIME).compareTo(remaining) > 0) {
             return Optional.empty();
         }
         return Optional.of(delay);

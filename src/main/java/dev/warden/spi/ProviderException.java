@@ -50,7 +50,8 @@ public class ProviderException extends RuntimeException {
     public ProviderException(Kind kind, String message, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.kind = kind;
-        this.retryAfter = retryAfter;
+        // Every wait an adapter hands the core passes here, parsed by RetryAfter or built by hand: one bound for all.
+        this.retryAfter = retryAfter == null ? null : RetryAfter.clamp(retryAfter);
     }
 
     public static ProviderException rateLimited(String message, Duration retryAfter) {

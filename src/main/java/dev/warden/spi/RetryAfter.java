@@ -50,7 +50,7 @@ public final class RetryAfter {
         try {
             ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
             Duration delay = Duration.between(clock.instant(), at.toInstant());
-            return Optional.of(delay.isNegative() ? Duration.ZERO : atMostMaxWait(delay));
+            return Optional.of(clamp(delay));
         } catch (DateTimeParseException notADate) {
             return Optional.empty();
         }
@@ -67,7 +67,7 @@ public final class RetryAfter {
         }
         Duration whole = bounded(millis.group(1), ChronoUnit.MILLIS);
         boolean fraction = millis.group(2) != null && millis.group(2).chars().anyMatch(digit -> digit != '0');
-        return Optional.of(fraction ? atMostMaxWait(whole.plusMillis(1)) : whole);
+        return Optional.of(fraction ? clamp(whole.plusMillis(1)) : whole);
     }
 
     /** {@code digits} of {@code unit}, at most {@link #MAX_WAIT}; compared as text first, so any length is safe. */
@@ -80,7 +80,8 @@ public final class RetryAfter {
         return amount >= MAX_WAIT.dividedBy(unit.getDuration()) ? MAX_WAIT : Duration.of(amount, unit);
     }
 
-    private static Duration atMostMaxWait(Duration wait) {
-        return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+    /** Any wait, however absurd, as one that can be waited: not negative, at most {@link #MAX_WAIT}. */
+    public static Duration clamp(Duration wait) {
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
     }
 }
