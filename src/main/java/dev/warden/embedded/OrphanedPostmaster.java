@@ -1,13 +1,7 @@
 package dev.warden.embedded;
 
-import static java.nio.file.StandardOpenOption.CREATE;
-import static java.nio.file.StandardOpenOption.WRITE;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +26,6 @@ import org.jboss.logging.Logger;
  */
 final class OrphanedPostmaster {
 
-    /** zonky's lock file: the JVM that runs PostgreSQL on a data directory holds it for as long as it runs it. */
-    static final String ZONKY_LOCK_FILE = "epg-lock";
     static final String PID_FILE = "postmaster.pid";
     /** Fast shutdown ends the sessions and writes a checkpoint: time for a slow, busy disk. */
     private static final Duration FAST_SHUTDOWN_WAIT = Duration.ofSeconds(60);
@@ -48,8 +40,7 @@ final class OrphanedPostmaster {
         if (!Files.exists(pidFile)) {
             return;
         }
-        try (FileChannel lockFile = FileChannel.open(dataDirectory.resolve(ZONKY_LOCK_FILE), CREATE, WRITE);
-                FileLock lock = lockOrFail(lockFile, dataDirectory)) {
+        try (DataDirectoryLock lock = lockOrFail(dataDirectory)) {
             Optional<ProcessHandle> process = pid(pidFile).flatMap(ProcessHandle::of);
             if (process.isEmpty()) {
                 LOG.infof("%s names no running process: PostgreSQL replaces it when it starts", pidFile);
@@ -71,19 +62,11 @@ final class OrphanedPostmaster {
         }
     }
 
-    private static FileLock lockOrFail(FileChannel lockFile, Path dataDirectory) throws IOException {
-        FileLock lock;
-        try {
-            lock = lockFile.tryLock();
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            lock = null;
-        }
-        if (lock == null) {
-            throw new IllegalStateException(String.format("cannot start the embedded PostgreSQL: another running Warden"
-                    + " uses %s (it holds %s). Stop that Warden first, or give this one its own warden.home.",
-                    dataDirectory, dataDirectory.resolve(ZONKY_LOCK_FILE)));
-        }
-        return lock;
+    private static DataDirectoryLock lockOrFail(Path dataDirectory) throws IOException {
+        return DataDirectoryLock.tryTake(dataDirectory).orElseThrow(() -> new IllegalStateException(String.format(
+                "cannot start the embedded PostgreSQL: another running Warden uses %s (it holds %s). Stop that"
+                        + " Warden first, or give this one its own warden.home.", dataDirectory,
+                dataDirectory.resolve(DataDirectoryLock.FILE_NAME))));
     }
 
     /** The first line of postmaster.pid; nothing when the file is unreadable or garbled (PostgreSQL judges it). */

@@ -1,17 +1,12 @@
 package dev.warden.embedded;
 
-import static java.nio.file.StandardOpenOption.CREATE;
-import static java.nio.file.StandardOpenOption.WRITE;
-
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
@@ -35,12 +30,12 @@ final class UnfinishedCluster {
         }
         Path aside = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".incomplete-"
                 + STAMP.format(Instant.now()));
-        try (FileChannel lockFile = FileChannel.open(dataDirectory.resolve(OrphanedPostmaster.ZONKY_LOCK_FILE),
-                CREATE, WRITE); FileLock lock = tryLock(lockFile)) {
-            if (lock == null) {
-                // Another Warden is creating this cluster right now: leave it to that one.
-                return;
-            }
+        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryTake(dataDirectory);
+        if (lock.isEmpty()) {
+            // Another Warden is creating this cluster right now: leave it to that one.
+            return;
+        }
+        try (DataDirectoryLock held = lock.get()) {
             LOG.warnf("%s holds a cluster whose creation never finished (no %s): moving it to %s and creating the"
                     + " cluster again", dataDirectory, CONTROL_FILE, aside);
             Files.move(dataDirectory, aside);
@@ -50,15 +45,7 @@ final class UnfinishedCluster {
 
     private static boolean holdsOnlyTheLockFile(Path dataDirectory) throws IOException {
         try (Stream<Path> entries = Files.list(dataDirectory)) {
-            return entries.allMatch(entry -> entry.getFileName().toString().equals(OrphanedPostmaster.ZONKY_LOCK_FILE));
-        }
-    }
-
-    private static FileLock tryLock(FileChannel lockFile) throws IOException {
-        try {
-            return lockFile.tryLock();
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            return null;
+            return entries.allMatch(entry -> entry.getFileName().toString().equals(DataDirectoryLock.FILE_NAME));
         }
     }
 
