@@ -76,13 +76,12 @@ public class DatabaseCalls {
      * {@code JDBCException} over a {@code SQLException}, not as a {@code PgException}.
      */
     static boolean isTimeout(Throwable failure) {
+        if (SqlStates.anyOf(failure, SERVER_TIMEOUTS)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            // Set.of(…).contains(null) throws: states and messages are often absent.
-            String state = SqlStates.of(cause);
-            String message = cause.getMessage();
-            if (cause instanceof DatabaseTimeoutException || (state != null && SERVER_TIMEOUTS.contains(state))
-                    || (message != null && cause.getClass().getName().startsWith("io.vertx.")
-                            && POOL_WAIT_TIMED_OUT.contains(message))) {
+            if (cause instanceof DatabaseTimeoutException || (cause.getClass().getName().startsWith("io.vertx.")
+                    && POOL_WAIT_TIMED_OUT.contains(String.valueOf(cause.getMessage())))) {
                 return true;
             }
         }

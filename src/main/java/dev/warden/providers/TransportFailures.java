@@ -47,7 +47,7 @@ final class TransportFailures {
     private TransportFailures() {
     }
 
-    static ProviderException unavailable(URI uri, Throwable cause) {
+    static ProviderException failed(URI uri, Throwable cause) {
         LOG.debugf("Vendor call to %s failed: %s", hostAndPort(uri), cause);
         // A stalled vendor cut off by the transport's idle timeout is a timeout, as if the core had cut it off.
         ProviderException.Kind kind = cause instanceof TimeoutException ? ProviderException.Kind.TIMEOUT

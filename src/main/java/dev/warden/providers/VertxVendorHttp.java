@@ -77,7 +77,7 @@ public final class VertxVendorHttp implements VendorHttp {
             });
             client.request(options(request)).onComplete(opened -> {
                 if (opened.failed()) {
-                    emitter.fail(unavailable(request.uri(), opened.cause()));
+                    emitter.fail(TransportFailures.failed(request.uri(), opened.cause()));
                     return;
                 }
                 HttpClientRequest httpRequest = opened.result();
@@ -90,7 +90,7 @@ public final class VertxVendorHttp implements VendorHttp {
                 request.headers().forEach(httpRequest::putHeader);
                 httpRequest.send(Buffer.buffer(request.body())).onComplete(answered -> {
                     if (answered.failed()) {
-                        emitter.fail(unavailable(request.uri(), answered.cause()));
+                        emitter.fail(TransportFailures.failed(request.uri(), answered.cause()));
                     } else {
                         readBounded(answered.result(), httpRequest, request.uri(), emitter::complete, emitter::fail);
                     }
@@ -124,7 +124,7 @@ public final class VertxVendorHttp implements VendorHttp {
         response.exceptionHandler(error -> {
             if (!aborted[0]) {
                 aborted[0] = true;
-                onFailure.accept(unavailable(uri, error));
+                onFailure.accept(TransportFailures.failed(uri, error));
             }
         });
         response.endHandler(done -> {
@@ -172,9 +172,6 @@ public final class VertxVendorHttp implements VendorHttp {
         return TransportFailures.tooLarge(uri, maxResponseBytes);
     }
 
-    private static ProviderException unavailable(URI uri, Throwable cause) {
-        return TransportFailures.unavailable(uri, cause);
-    }
 
     public void close() {
         client.close();
