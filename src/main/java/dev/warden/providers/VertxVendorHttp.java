@@ -172,7 +172,6 @@ public final class VertxVendorHttp implements VendorHttp {
         return TransportFailures.tooLarge(uri, maxResponseBytes);
     }
 
-
     public void close() {
         client.close();
     }
