@@ -1,0 +1,29 @@
+package dev.warden.work;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How one attempt at a {@link WorkItem} ended, as its {@link WorkHandler} judged it. The worker stores it as an
+ * attempt (with the time and duration it measured) and moves the row on: done, retried later, or stopped for good.
+ */
+public sealed interface AttemptResult {
+
+    /** What the destination answered, if it answered over HTTP. */
+    Optional<Integer> httpStatus();
+
+    /** The work is done (a callback answered 2xx, a job completed). */
+    record Done(Optional<Integer> httpStatus) implements AttemptResult {
+    }
+
+    /**
+     * Worth trying again (429, 5xx, timeout, connection refused): after the backoff curve's next delay, and not
+     * before {@code retryAfter} when the destination asked for one.
+     */
+    record Retry(Optional<Integer> httpStatus, String error, Optional<Duration> retryAfter) implements AttemptResult {
+    }
+
+    /** Never worth trying again (410 Gone, a refused address, a permanent rejection): the row ends stopped. */
+    record Stop(Optional<Integer> httpStatus, String error) implements AttemptResult {
+    }
+}
