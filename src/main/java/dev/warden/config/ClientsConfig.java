@@ -1,6 +1,8 @@
 package dev.warden.config;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -18,5 +20,11 @@ public interface ClientsConfig {
         String apiKeySha256();
 
         Set<String> scopes();
+
+        /** Standard Webhooks secrets ({@code whsec_<base64>}) signing this client's callbacks; several while rotating. */
+        Optional<List<String>> callbackSecret();
+
+        /** The hosts this client may name in a {@code callbackUrl}; none configured means no callbacks. */
+        Optional<List<String>> callbackHosts();
     }
 }
