@@ -61,6 +61,11 @@ public final class PackagedWarden implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The process id of its JVM. */
+    public long pid() {
+        return jvm.pid();
+    }
+
     ModerationsApi moderations(String apiKey) {
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUrl());
