@@ -37,7 +37,7 @@ class ScaleOutIT {
     private static final double FAILURE_RATE = 0.3;
     private static final long SEED = 20261201L;
     /** Parallel submissions: enough to keep both processes busy, few enough for two cores. */
-    private static final int SUBMITTERS = 16;
+    private static final int SUBMITTERS = 8;
     /** Bounds the wait for the queued work to drain; the drain takes well under a minute when the machine is idle. */
     private static final Duration DRAIN = Duration.ofMinutes(3);
     private static final String KIND = "callback";

@@ -1,6 +1,7 @@
 package dev.warden.work.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +29,7 @@ final class WardenApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration RETRIES_FOR = Duration.ofMinutes(1);
 
     private final PackagedWarden warden;
     private final String apiKey;
@@ -34,13 +39,25 @@ final class WardenApi {
         this.apiKey = apiKey;
     }
 
-    /** {@code POST /v1/moderations} in async mode; asserts 202 with a Location and answers the moderation's id. */
+    /**
+     * {@code POST /v1/moderations} in async mode; asserts 202 with a Location and answers the moderation's id. A 503
+     * (the database did not answer in time: the machine is loaded) is retried with the same Idempotency-Key, as the
+     * answer tells callers to, so the moderation is stored once.
+     */
     String submitAsync(String policy, String text, String callbackUrl) {
         ObjectNode body = JSON.createObjectNode().put("policy", policy).put("mode", "async")
                 .put("callbackUrl", callbackUrl);
         body.putArray("content").addObject().put("type", "text").put("text", text);
-        HttpResponse<String> response = send(request("/v1/moderations").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        HttpRequest.Builder request = request("/v1/moderations").header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        AtomicReference<HttpResponse<String>> answered = new AtomicReference<>();
+        await().atMost(RETRIES_FOR).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    answered.set(send(request));
+                    return answered.get().statusCode() != 503;
+                });
+        HttpResponse<String> response = answered.get();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = read(response).path("id").asText();
         assertThat(response.headers().firstValue("Location")).hasValue("/v1/moderations/" + id);
