@@ -69,11 +69,12 @@ final class WardenApi {
         return get("/v1/moderations/" + id);
     }
 
-    /** {@code GET /v1/deliveries?status=...}: the outbox rows with that status. */
+    /** {@code GET /v1/deliveries?status=...}: the first page of outbox rows with that status. */
     List<JsonNode> deliveries(String status) {
         JsonNode page = get("/v1/deliveries?status=" + status);
-        JsonNode items = page.isArray() ? page : page.path("items");
-        return StreamSupport.stream(items.spliterator(), false).toList();
+        JsonNode rows = page.path("deliveries");
+        assertThat(rows.isArray()).as("a page of deliveries: %s", page).isTrue();
+        return StreamSupport.stream(rows.spliterator(), false).toList();
     }
 
     /** {@code GET /v1/deliveries/{id}}: one row with every attempt. */
