@@ -23,6 +23,12 @@ public record ProviderResult(String provider, Outcome outcome, long latencyMs, i
                 Optional.of(reason));
     }
 
+    /** A provider of a pending moderation whose result has not arrived yet. */
+    public static ProviderResult pending(String provider) {
+        return new ProviderResult(provider, Outcome.PENDING, 0, 0, Map.of(), Map.of(), null, Optional.empty(),
+                Optional.empty());
+    }
+
     /** A provider that gave no result because Warden itself failed; the message says where to look. */
     public static ProviderResult failed(String provider, String message) {
         return new ProviderResult(provider, Outcome.ERROR, 0, 0, Map.of(), Map.of(), null,
