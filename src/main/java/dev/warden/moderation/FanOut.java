@@ -178,7 +178,7 @@ class FanOut {
     }
 
     private Duration hedgeDelay(PoliciesConfig.Policy policy, ModerationPlan.Call primary) {
-        return HedgeDelays.resolve(policy.hedge().delay(), recorder.snapshot(primary.provider().id()).p95Ms());
+        return HedgeDelays.resolve(policy.hedge().delay(), () -> recorder.snapshot(primary.provider().id()).p95Ms());
     }
 
     /** A bug got this far: every planned provider is reported as an error, and the caller still gets an answer. */

@@ -38,8 +38,7 @@ public record Moderation(UUID id, String policy, ModerationStatus status, Option
     /** This pending moderation, failed at {@code endedAt}: what arrived stays, the rest never will. */
     Moderation failed(String reason, Instant endedAt) {
         List<ProviderResult> ended = providers.stream().map(result -> result.outcome() == Outcome.PENDING
-                ? ProviderResult.skipped(result.provider(), ModerationRecords.UNANSWERED_WHEN_FAILED) : result)
-                .toList();
+                ? ProviderResult.neverAnswered(result.provider()) : result).toList();
         return new Moderation(id, policy, ModerationStatus.FAILED, Optional.empty(), Map.of(), ended, false,
                 createdAt, endedAt, Optional.of(reason));
     }

@@ -18,7 +18,6 @@ import dev.warden.spi.ContentPart;
 /** Translates a moderation to the rows that keep it, and back, so a read returns exactly what was answered. */
 final class ModerationRecords {
 
-    static final String UNANSWERED_WHEN_FAILED = "no result: the moderation failed before this provider answered";
     private static final String TEXT = "text";
     private static final String IMAGE = "image";
 
@@ -133,7 +132,7 @@ final class ModerationRecords {
         for (int position = 0; position < entity.plannedProviders.length; position++) {
             String provider = entity.plannedProviders[position];
             providers.add(arrived.getOrDefault(position, status == ModerationStatus.FAILED
-                    ? ProviderResult.skipped(provider, UNANSWERED_WHEN_FAILED) : ProviderResult.pending(provider)));
+                    ? ProviderResult.neverAnswered(provider) : ProviderResult.pending(provider)));
         }
         return providers;
     }
