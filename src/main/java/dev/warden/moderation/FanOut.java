@@ -46,12 +46,7 @@ class FanOut {
         this.recorder = recorder;
     }
 
-    Uni<List<ProviderResult>> run(PoliciesConfig.Policy policy, ModerationPlan plan, String requestId,
-            Instant deadline) {
-        return run(policy, plan, requestId, deadline, FanOutProgress.NONE);
-    }
-
-    /** As {@link #run(PoliciesConfig.Policy, ModerationPlan, String, Instant)}, reusing and reporting progress. */
+    /** Every planned provider's result, reusing those {@code progress} has and reporting each new one to it. */
     Uni<List<ProviderResult>> run(PoliciesConfig.Policy policy, ModerationPlan plan, String requestId,
             Instant deadline, FanOutProgress progress) {
         List<ModerationPlan.Call> calls = plan.calls();

@@ -231,6 +231,24 @@ class AsyncModerationTest {
     }
 
     @Test
+    void aPlannedProviderRemovedSinceTheRequestIsSkippedAndTheOthersStillDecide() throws Exception {
+        UUID id = submit(async(WardenApi.text(THREAT, "default")));
+        TestDatabase.update("update moderation set planned_providers = array['local-rules', 'retired-vendor']"
+                + " where id = ?", id);
+
+        assertThat(attempt(id)).isInstanceOf(AttemptResult.Done.class);
+
+        ModerationResult completed = WardenApi.moderations().getModeration(id);
+        assertThat(completed.getStatus()).isEqualTo(ModerationResult.StatusEnum.COMPLETED);
+        assertThat(completed.getProviders()).extracting(ProviderOutcome::getProvider)
+                .containsExactly("local-rules", "retired-vendor");
+        ProviderOutcome retired = WardenApi.outcome(completed, "retired-vendor");
+        assertThat(retired.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
+        assertThat(retired.getReason()).isEqualTo("provider is no longer configured");
+        assertThat(completed.getDecision()).isEqualTo(Action.BLOCK);
+    }
+
+    @Test
     void aKeyedAsyncRequestIsReplayedAsItIsNowAndItsVendorsAskedOnce() throws Exception {
         ModerationRequest request = async(twoProviders("https://cdn.example.com/picture.png"));
         String key = "async-" + UUID.randomUUID();
