@@ -14,9 +14,10 @@ import dev.warden.config.PoliciesConfig;
 import dev.warden.persistence.DatabaseCalls;
 
 /**
- * An outbox lease shorter than an async moderation's longest attempt lets another process lease the job while the
- * first still runs it: the vendors are then asked twice (the moderation still completes once, and one callback is
- * queued). Said at start-up, per policy, rather than refused: nothing is lost, it only costs calls.
+ * An outbox lease shorter than an async moderation's longest attempt lets a slow attempt be called off when its
+ * lease runs out, or the job be leased again while the first attempt still runs it. Nothing is lost (results stored
+ * so far are reused, the moderation completes once, with one callback), but vendors may be asked again. Said at
+ * start-up, per policy, rather than refused, for that reason.
  */
 @ApplicationScoped
 class JobLeaseCheck {
@@ -29,7 +30,8 @@ class JobLeaseCheck {
             Duration longest = policy.deadline().plus(ModerationJob.overhead(calls.timeout()));
             if (lease.compareTo(longest) <= 0) {
                 LOG.warnf("warden.outbox.lease (%s) is not longer than an async moderation of policy '%s' may take"
-                        + " (deadline %s + %s): a slow job may be leased twice and its vendors asked twice",
+                        + " (deadline %s + %s): a slow attempt may be called off or leased twice, and its vendors"
+                        + " asked again",
                         lease, name, policy.deadline(), ModerationJob.overhead(calls.timeout()));
             }
         });

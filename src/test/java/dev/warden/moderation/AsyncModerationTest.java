@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,9 +53,19 @@ class AsyncModerationTest {
     @Inject
     ModerationJob job;
 
+    /** The moderations a test queued work for, whose outbox rows it removes: no other test inherits them. */
+    private final List<UUID> queued = new ArrayList<>();
+
     @BeforeEach
     void resetCounters() {
         ScriptedAdapterType.resetCounters();
+    }
+
+    @AfterEach
+    void removeQueuedWork() throws Exception {
+        for (UUID id : queued) {
+            TestDatabase.update("delete from outbox where subject_id = ?", id);
+        }
     }
 
     @Test
@@ -62,7 +74,7 @@ class AsyncModerationTest {
                 .createModerationWithHttpInfo(async(WardenApi.text(THREAT, "default")), null);
 
         assertThat(answer.getStatusCode()).isEqualTo(202);
-        UUID id = answer.getData().getId();
+        UUID id = queued(answer.getData().getId());
         assertThat(answer.getHeaders().get("location")).containsExactly("/v1/moderations/" + id);
         assertPending(answer.getData(), "local-rules");
         assertThat(answer.getData().toString()).doesNotContain(MARKER);
@@ -257,7 +269,7 @@ class AsyncModerationTest {
         ApiResponse<ModerationResult> whilePending = WardenApi.moderations().createModerationWithHttpInfo(request,
                 key);
 
-        UUID id = first.getData().getId();
+        UUID id = queued(first.getData().getId());
         assertThat(first.getStatusCode()).isEqualTo(202);
         assertThat(first.getHeaders().get("idempotent-replayed")).containsExactly("false");
         assertThat(whilePending.getStatusCode()).isEqualTo(202);
@@ -303,8 +315,13 @@ class AsyncModerationTest {
         return WardenApi.text("hello", "async-progress").addContentItem(WardenApi.image(imageUrl));
     }
 
-    private static UUID submit(ModerationRequest request) throws Exception {
-        return WardenApi.moderations().createModeration(request, null).getId();
+    private UUID submit(ModerationRequest request) throws Exception {
+        return queued(WardenApi.moderations().createModeration(request, null).getId());
+    }
+
+    private UUID queued(UUID id) {
+        queued.add(id);
+        return id;
     }
 
     private AttemptResult attempt(UUID id) throws Exception {
