@@ -5,13 +5,13 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 
 import dev.warden.config.PoliciesConfig;
 import dev.warden.persistence.DatabaseCalls;
+import dev.warden.work.OutboxSettings;
 
 /**
  * An outbox lease shorter than an async moderation's longest attempt lets a slow attempt be called off when its
@@ -24,8 +24,8 @@ class JobLeaseCheck {
 
     private static final Logger LOG = Logger.getLogger(JobLeaseCheck.class);
 
-    void check(@Observes StartupEvent started, PoliciesConfig policies, DatabaseCalls calls,
-            @ConfigProperty(name = "warden.outbox.lease", defaultValue = "60s") Duration lease) {
+    void check(@Observes StartupEvent started, PoliciesConfig policies, DatabaseCalls calls, OutboxSettings outbox) {
+        Duration lease = outbox.lease();
         policies.all().forEach((name, policy) -> {
             Duration longest = policy.deadline().plus(ModerationJob.overhead(calls.timeout()));
             if (lease.compareTo(longest) <= 0) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 
@@ -30,6 +31,7 @@ import dev.warden.client.model.ModerationRequest;
 import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ProviderOutcome;
 import dev.warden.persistence.TestDatabase;
+import dev.warden.testkit.OutboxWorkerOff;
 import dev.warden.testkit.ScriptedAdapterType;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
@@ -37,10 +39,13 @@ import dev.warden.work.AttemptResult;
 import dev.warden.work.WorkItem;
 
 /**
- * Async mode end to end on a real PostgreSQL, with the job driven directly as the outbox worker would: stored before
- * the 202, progress stored per provider, resumed after a crash without asking again, completed once, content purged.
+ * Async mode on a real PostgreSQL, with the job driven directly as the outbox worker would (Warden's own worker is
+ * off in this profile, so each test decides when and how often an attempt runs): stored before the 202, progress
+ * stored per provider, resumed after a crash without asking again, completed once, content purged. With the worker
+ * running: AsyncModerationEndToEndTest.
  */
 @QuarkusTest
+@TestProfile(OutboxWorkerOff.class)
 class AsyncModerationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
