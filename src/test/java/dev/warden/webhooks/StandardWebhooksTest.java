@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -41,6 +43,26 @@ class StandardWebhooksTest {
         assertThat(entries).hasSize(2);
         assertThat(entries[0]).startsWith("v1,").isNotEqualTo(VECTOR_SIGNATURE);
         assertThat(entries[1]).isEqualTo(VECTOR_SIGNATURE);
+    }
+
+    /** The test's own verifier must be right too, or agreeing with it proves nothing. */
+    @Test
+    void theSpecVerifierAcceptsTheTestVectorAndNothingElse() throws Exception {
+        byte[] body = VECTOR_BODY.getBytes(StandardCharsets.UTF_8);
+        Instant sentAt = Instant.ofEpochSecond(VECTOR_TIMESTAMP);
+        String timestamp = Long.toString(VECTOR_TIMESTAMP);
+
+        assertThat(SpecVerifier.verifies(VECTOR_SECRET, VECTOR_ID, timestamp, body, VECTOR_SIGNATURE, sentAt))
+                .isTrue();
+        assertThat(SpecVerifier.verifies(VECTOR_SECRET, VECTOR_ID, timestamp, body,
+                "v1a,ignored " + VECTOR_SIGNATURE, sentAt.plusSeconds(299))).isTrue();
+        assertThat(SpecVerifier.verifies(VECTOR_SECRET, VECTOR_ID, timestamp,
+                VECTOR_BODY.replace("flag", "pass").getBytes(StandardCharsets.UTF_8), VECTOR_SIGNATURE, sentAt))
+                .isFalse();
+        assertThat(SpecVerifier.verifies(VECTOR_SECRET, "msg_other", timestamp, body, VECTOR_SIGNATURE, sentAt))
+                .isFalse();
+        assertThat(SpecVerifier.verifies(VECTOR_SECRET, VECTOR_ID, timestamp, body, VECTOR_SIGNATURE,
+                sentAt.plus(Duration.ofMinutes(6)))).isFalse();
     }
 
     @Test
