@@ -30,9 +30,10 @@ import dev.warden.spi.ProviderException;
 /**
  * Connecting to the checked address must not weaken TLS: the connection goes to the address, but SNI and the
  * certificate check use the receiver's name. A TLS receiver on loopback holds a certificate for
- * {@code receiver.callback.test} only (not for 127.0.0.1), made with the JDK's keytool.
+ * {@code receiver.callback.test} only (not for 127.0.0.1), made with the JDK's keytool. And an IPv6 literal, listed
+ * exactly, is called with a well-formed {@code Host} header.
  */
-class CallbackTlsTest {
+class CallbackHttpTest {
 
     private static final String NAME = "receiver.callback.test";
     private static final String PASSWORD = "changeit";
@@ -98,6 +99,27 @@ class CallbackTlsTest {
         assertThat(answer.status()).isEqualTo(204);
         assertThat(hostHeaders).last().isEqualTo(NAME + ":" + server.actualPort());
         assertThat(serverNames).last().isEqualTo(NAME);
+    }
+
+    @Test
+    void anIpv6LiteralIsCalledWithABracketedHost() throws Exception {
+        List<String> hosts = new CopyOnWriteArrayList<>();
+        HttpServer plain = vertx.createHttpServer().requestHandler(request -> {
+            hosts.add(request.getHeader("Host"));
+            request.response().setStatusCode(200).end();
+        });
+        plain.listen(0, "::1").toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        try {
+            CallbackUrl url = CallbackUrl.parse("http://[0:0::1]:" + plain.actualPort() + "/hooks");
+
+            ReceiverAnswer answer = http.post(url, url.host().literal().orElseThrow(), Map.of(), Buffer.buffer("{}"))
+                    .await().atMost(WAIT);
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(hosts).containsExactly("[::1]:" + plain.actualPort());
+        } finally {
+            plain.close();
+        }
     }
 
     @Test
