@@ -107,6 +107,18 @@ class CallbackSsrfTest {
         assertNoConnection();
     }
 
+    /** DNS may recover, so a name that does not resolve (now) is retried, not stopped. */
+    @ParameterizedTest
+    @ValueSource(strings = { MappedHostResolver.UNKNOWN, "empty.wild.callback.test" })
+    void aNameThatDoesNotResolveIsRetried(String host) {
+        AttemptResult result = attempt(CallbackDeliveryTest.TESTER, on(host));
+
+        assertThat(result).isEqualTo(new AttemptResult.Retry(Optional.empty(), "receiver unreachable (unknown host)",
+                Optional.empty()));
+        assertThat(resolver.asked()).containsExactly(host);
+        assertNoConnection();
+    }
+
     @Test
     void aHostNotListedStopsWithoutEvenAResolution() {
         AttemptResult result = attempt(CallbackDeliveryTest.TESTER, on("elsewhere.callback.test"));

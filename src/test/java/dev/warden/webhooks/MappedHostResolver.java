@@ -34,7 +34,10 @@ public class MappedHostResolver implements HostResolver {
             "ula.wild.callback.test", List.of("fd00::1"),
             "loopback.wild.callback.test", List.of("127.0.0.1"),
             "mapped.wild.callback.test", List.of("::ffff:169.254.169.254"),
-            "aws-v6.wild.callback.test", List.of("fd00:ec2::254"));
+            "aws-v6.wild.callback.test", List.of("fd00:ec2::254"),
+            "empty.wild.callback.test", List.of());
+    /** A name the resolver fails on, as DNS does for a name that does not exist. */
+    static final String UNKNOWN = "unknown.wild.callback.test";
 
     private final SystemHostResolver system;
     private final List<String> asked = new CopyOnWriteArrayList<>();
@@ -46,6 +49,9 @@ public class MappedHostResolver implements HostResolver {
     @Override
     public Uni<List<InetAddress>> resolve(String name) {
         asked.add(name);
+        if (name.equals(UNKNOWN)) {
+            return Uni.createFrom().failure(new UnknownHostException(name));
+        }
         List<String> addresses = MAPPED.get(name);
         return addresses == null ? system.resolve(name)
                 : Uni.createFrom().item(() -> addresses.stream().map(MappedHostResolver::address).toList());
