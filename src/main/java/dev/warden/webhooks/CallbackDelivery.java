@@ -35,7 +35,6 @@ public class CallbackDelivery implements WorkHandler {
 
     public static final String KIND = "callback";
     static final String MESSAGE_ID_PREFIX = "msg_";
-    private static final String REFUSED = "refused";
     /** The guard's own timeout fires first, so a receiver too slow to answer counts against it. */
     private static final Duration LAST_RESORT_MARGIN = Duration.ofMillis(1);
 
@@ -138,7 +137,7 @@ public class CallbackDelivery implements WorkHandler {
 
     private static Judged judge(Throwable failure) {
         if (failure instanceof CallbackRefused refused) {
-            return new Judged(stop(refused), REFUSED);
+            return new Judged(stop(refused), "refused");
         }
         if (failure instanceof ReceiverRefusal refusal) {
             return refusal.gone()

@@ -38,10 +38,6 @@ final class ReceiverRefusal extends ProviderException {
         return new ReceiverRefusal(kind, status, "the receiver answered " + status, answer);
     }
 
-    int status() {
-        return status;
-    }
-
     boolean gone() {
         return status == GONE;
     }
