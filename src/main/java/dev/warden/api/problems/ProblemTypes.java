@@ -17,6 +17,7 @@ public final class ProblemTypes {
     public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
     public static final String UNAVAILABLE = BASE + "unavailable";
     public static final String INTERNAL = BASE + "internal";
+    public static final String DELIVERY_PENDING = BASE + "delivery-pending";
 
     /** For HTTP errors the framework raises (405, 406, 415, ...): named after the status. */
     public static String forStatus(int status) {
