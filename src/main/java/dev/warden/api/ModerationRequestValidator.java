@@ -28,18 +28,21 @@ import dev.warden.api.problems.ProblemException;
 import dev.warden.api.problems.ProblemTypes;
 import dev.warden.config.LimitsConfig;
 import dev.warden.moderation.ModerationCommand;
+import dev.warden.moderation.ModerationMode;
 import dev.warden.moderation.PolicyCatalog;
 import dev.warden.spi.ClassificationInput;
+import dev.warden.webhooks.CallbackTargets;
 
 /**
  * Checks a moderation request against the contract and the configured limits, collecting every problem at once,
- * and turns a valid one into a {@link ModerationCommand}.
+ * then what it asks for (its policy, its callback URL), and turns a valid one into a {@link ModerationCommand}.
  */
 @ApplicationScoped
 class ModerationRequestValidator {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     static final int MAX_CONTEXT_VALUE_LENGTH = 256;
+    private static final String CALLBACK_URL = "callbackUrl";
 
     /** Canonical JSON (sorted keys) so the same request always hashes the same. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -53,10 +56,12 @@ class ModerationRequestValidator {
 
     private final LimitsConfig limits;
     private final PolicyCatalog policies;
+    private final CallbackTargets callbackTargets;
 
-    ModerationRequestValidator(LimitsConfig limits, PolicyCatalog policies) {
+    ModerationRequestValidator(LimitsConfig limits, PolicyCatalog policies, CallbackTargets callbackTargets) {
         this.limits = limits;
         this.policies = policies;
+        this.callbackTargets = callbackTargets;
     }
 
     ModerationCommand validate(ModerationRequest request, String idempotencyKey, Client client) {
@@ -67,6 +72,9 @@ class ModerationRequestValidator {
         checkIdempotencyKey(idempotencyKey, problems);
         List<dev.warden.spi.ContentPart> parts = parts(request.getContent(), problems);
         Map<String, String> context = context(request.getContext(), problems);
+        if (request.getCallbackUrl() != null && request.getCallbackUrl().length() > limits.maxUrlLength()) {
+            problems.add(new FieldProblem(CALLBACK_URL, "must be at most " + limits.maxUrlLength() + " characters"));
+        }
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
@@ -76,14 +84,24 @@ class ModerationRequestValidator {
                     "No policy named '" + policy + "'; known: " + String.join(", ", policies.names()),
                     List.of(new FieldProblem("policy", "unknown policy '" + policy + "'")));
         }
-        if (request.getMode() == ModerationRequest.ModeEnum.ASYNC) {
-            throw new ProblemException(422, ProblemTypes.UNSUPPORTED_MODE, "Unsupported mode",
-                    "mode 'async' is not served by this version; use 'sync'",
-                    List.of(new FieldProblem("mode", "must be sync")));
-        }
+        ModerationMode mode = request.getMode() == ModerationRequest.ModeEnum.ASYNC ? ModerationMode.ASYNC
+                : ModerationMode.SYNC;
+        Optional<String> callbackUrl = Optional.ofNullable(request.getCallbackUrl());
+        callbackUrl.ifPresent(url -> checkCallbackUrl(url, mode, client));
         request.setPolicy(policy);
         return new ModerationCommand(client.name(), Optional.ofNullable(idempotencyKey), policy,
-                new ClassificationInput(parts), context, sha256(request.getContent()), sha256(request));
+                new ClassificationInput(parts), context, sha256(request.getContent()), sha256(request), mode,
+                callbackUrl);
+    }
+
+    /** Callbacks deliver what a sync answer already carries, so they need async mode; and a host the client may use. */
+    private void checkCallbackUrl(String url, ModerationMode mode, Client client) {
+        Optional<String> refusal = mode == ModerationMode.SYNC ? Optional.of("needs mode 'async': a sync answer"
+                + " already carries the result") : callbackTargets.refusal(client.name(), url);
+        refusal.ifPresent(reason -> {
+            throw new ProblemException(422, ProblemTypes.CALLBACK_URL_REFUSED, "Callback URL refused",
+                    "callbackUrl " + reason, List.of(new FieldProblem(CALLBACK_URL, reason)));
+        });
     }
 
     private static void checkIdempotencyKey(String key, List<FieldProblem> problems) {

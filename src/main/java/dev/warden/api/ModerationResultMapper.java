@@ -13,10 +13,14 @@ import dev.warden.api.generated.model.ProviderError;
 import dev.warden.api.generated.model.ProviderOutcome;
 import dev.warden.moderation.Decision;
 import dev.warden.moderation.Moderation;
+import dev.warden.moderation.ModerationStatus;
 import dev.warden.moderation.ProviderResult;
 import dev.warden.spi.Category;
 
-/** Renders a moderation in the contract's shape. */
+/**
+ * Renders a moderation in the contract's shape. The decision, {@code flagged}, {@code categories} and
+ * {@code degraded} exist only once it is completed; a failed one says why. The content is never rendered.
+ */
 final class ModerationResultMapper {
 
     static ModerationResult toApi(Moderation moderation) {
@@ -24,14 +28,16 @@ final class ModerationResultMapper {
         moderation.categories().forEach((category, verdict) -> categories.put(category.wireName(),
                 new CategoryResult().score(verdict.score()).flagged(verdict.flagged())
                         .action(action(verdict.action())).providers(verdict.providers())));
+        boolean completed = moderation.status() == ModerationStatus.COMPLETED;
         return new ModerationResult()
                 .id(moderation.id())
-                .status(ModerationResult.StatusEnum.COMPLETED)
-                .decision(action(moderation.decision()))
-                .flagged(moderation.decision() != Decision.ALLOW)
-                .categories(categories)
+                .status(ModerationResult.StatusEnum.fromValue(moderation.status().wireName()))
+                .decision(moderation.decision().map(ModerationResultMapper::action).orElse(null))
+                .flagged(moderation.decision().map(decision -> decision != Decision.ALLOW).orElse(null))
+                .categories(completed ? categories : null)
                 .providers(moderation.providers().stream().map(ModerationResultMapper::toApi).toList())
-                .degraded(moderation.degraded())
+                .degraded(completed ? moderation.degraded() : null)
+                .failureReason(moderation.failureReason().orElse(null))
                 .policy(moderation.policy())
                 .taxonomyVersion(Category.TAXONOMY_VERSION)
                 .createdAt(timestamp(moderation.createdAt()))

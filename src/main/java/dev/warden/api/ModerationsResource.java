@@ -2,6 +2,7 @@ package dev.warden.api;
 
 import java.util.UUID;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
@@ -13,13 +14,17 @@ import dev.warden.api.generated.ModerationsApi;
 import dev.warden.api.generated.model.ModerationRequest;
 import dev.warden.api.problems.ProblemException;
 import dev.warden.api.problems.ProblemTypes;
+import dev.warden.moderation.Moderation;
+import dev.warden.moderation.ModerationReply;
 import dev.warden.moderation.ModerationService;
+import dev.warden.moderation.ModerationStatus;
 
 /** {@code /v1/moderations}: thin; validation, then the moderation service. */
 @RequiresScope(Scope.MODERATE)
 public class ModerationsResource implements ModerationsApi {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final String PATH = "/v1/moderations/";
 
     private final ModerationRequestValidator validator;
     private final ModerationService service;
@@ -31,12 +36,24 @@ public class ModerationsResource implements ModerationsApi {
         this.caller = caller;
     }
 
+    /**
+     * {@code 200} with the decision; {@code 202} with {@code Location} while the moderation is pending (an async
+     * request, or the replay of one whose job has not ended), answered only after it was committed.
+     */
     @Override
     public Uni<Response> createModeration(ModerationRequest request, String idempotencyKey) {
         return Uni.createFrom().item(() -> validator.validate(request, idempotencyKey, caller.client()))
                 .chain(service::moderate)
-                .map(reply -> Response.ok(ModerationResultMapper.toApi(reply.moderation()))
-                        .header(REPLAYED_HEADER, reply.replayed()).build());
+                .map(ModerationsResource::answer);
+    }
+
+    private static Response answer(ModerationReply reply) {
+        Moderation moderation = reply.moderation();
+        Response.ResponseBuilder answer = moderation.status() == ModerationStatus.PENDING
+                ? Response.accepted().header(HttpHeaders.LOCATION, PATH + moderation.id())
+                : Response.ok();
+        return answer.entity(ModerationResultMapper.toApi(moderation)).header(REPLAYED_HEADER, reply.replayed())
+                .build();
     }
 
     @Override

@@ -20,22 +20,25 @@ import dev.warden.api.generated.model.ProviderStats;
 import dev.warden.api.problems.FieldProblem;
 import dev.warden.api.problems.ProblemException;
 import dev.warden.api.problems.ProblemTypes;
-import dev.warden.providers.Provider;
+import dev.warden.providers.Partner;
+import dev.warden.providers.PartnerRegistry;
 import dev.warden.providers.ProviderCallRecorder;
-import dev.warden.providers.ProviderRegistry;
 import dev.warden.resilience.ProviderGuard;
 
-/** {@code /v1/providers}: what each configured provider is and is doing; operators can force a circuit. */
+/**
+ * {@code /v1/providers}: what each partner (classifier provider, callback receiver) is and is doing; operators can
+ * force any partner's circuit.
+ */
 @RequiresScope({ Scope.MODERATE, Scope.ADMIN })
 public class ProvidersResource implements ProvidersApi {
 
     private static final Logger LOG = Logger.getLogger(ProvidersResource.class);
 
-    private final ProviderRegistry registry;
+    private final PartnerRegistry registry;
     private final ProviderCallRecorder recorder;
     private final CallerHolder caller;
 
-    ProvidersResource(ProviderRegistry registry, ProviderCallRecorder recorder, CallerHolder caller) {
+    ProvidersResource(PartnerRegistry registry, ProviderCallRecorder recorder, CallerHolder caller) {
         this.registry = registry;
         this.recorder = recorder;
         this.caller = caller;
@@ -44,7 +47,7 @@ public class ProvidersResource implements ProvidersApi {
     @Override
     @RequiresScope(Scope.ADMIN)
     public Uni<Response> setProviderCircuit(String id, CircuitChange change) {
-        Provider provider = registry.find(id).orElseThrow(() -> new ProblemException(404, ProblemTypes.NOT_FOUND,
+        Partner provider = registry.find(id).orElseThrow(() -> new ProblemException(404, ProblemTypes.NOT_FOUND,
                 "Not found", "No provider '" + id + "'"));
         if (change == null || change.getState() == null) {
             throw ProblemException.invalid(List.of(new FieldProblem("state", "is required: open or closed")));
@@ -66,14 +69,14 @@ public class ProvidersResource implements ProvidersApi {
         return Uni.createFrom().item(Response.ok(list).build());
     }
 
-    private ProviderInfo describe(Provider provider) {
+    private ProviderInfo describe(Partner provider) {
         ProviderCallRecorder.Snapshot snapshot = recorder.snapshot(provider.id());
         return new ProviderInfo()
                 .id(provider.id())
                 .adapter(provider.adapterType())
-                .kind(ProviderInfo.KindEnum.CLASSIFIER)
+                .kind(ProviderInfo.KindEnum.fromValue(provider.kind().wireName()))
                 .enabled(provider.enabled())
-                .modalities(provider.adapter().capabilities().modalities().stream().sorted()
+                .modalities(provider.modalities().stream().sorted()
                         .map(modality -> ProviderInfo.ModalitiesEnum.fromValue(modality.wireName())).toList())
                 .stats(new ProviderStats()
                         .calls(snapshot.calls())

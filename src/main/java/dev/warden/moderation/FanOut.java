@@ -35,7 +35,7 @@ class FanOut {
 
     private static final Logger LOG = Logger.getLogger(FanOut.class);
     /** Every call is bounded by the deadline itself; past it by this much, the strategy is presumed stuck. */
-    private static final Duration LAST_RESORT_GRACE = Duration.ofMillis(500);
+    static final Duration LAST_RESORT_GRACE = Duration.ofMillis(500);
     private static final String NOT_NEEDED = "not needed: earlier providers answered for every modality it looks at";
 
     private final ProviderCaller caller;
@@ -46,18 +46,22 @@ class FanOut {
         this.recorder = recorder;
     }
 
+    /** Every planned provider's result, reusing those {@code progress} has and reporting each new one to it. */
     Uni<List<ProviderResult>> run(PoliciesConfig.Policy policy, ModerationPlan plan, String requestId,
-            Instant deadline) {
+            Instant deadline, FanOutProgress progress) {
         List<ModerationPlan.Call> calls = plan.calls();
         if (calls.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        Function<ModerationPlan.Call, Uni<ProviderResult>> call = planned -> progress
+                .stored(planned.provider().id()).map(stored -> Uni.createFrom().item(stored))
+                .orElseGet(() -> caller.call(planned.provider(), planned.input(), requestId, deadline)
+                        .invoke(progress::arrived));
         Duration limit = ProviderCaller.remaining(deadline).plus(LAST_RESORT_GRACE);
         return Uni.createFrom().deferred(() -> switch (policy.strategy()) {
-            case ALL -> Uni.join().all(calls.stream().map(call -> call(call, requestId, deadline)).toList())
-                    .andFailFast();
-            case FIRST_SUCCESS -> firstSuccess(policy, calls, 0, requestId, deadline, new ArrayList<>());
-            case CASCADE -> cascade(policy, calls, 0, requestId, deadline, new ArrayList<>());
+            case ALL -> Uni.join().all(calls.stream().map(call).toList()).andFailFast();
+            case FIRST_SUCCESS -> firstSuccess(policy, calls, 0, call, new ArrayList<>());
+            case CASCADE -> cascade(policy, calls, 0, call, new ArrayList<>());
         }).ifNoItem().after(limit).failWith(() -> new IllegalStateException("strategy " + policy.strategy()
                 + " gave no answer " + LAST_RESORT_GRACE.toMillis() + " ms after the deadline"))
                 .onFailure().recoverWithItem(failure -> lastResort(calls, failure));
@@ -91,12 +95,8 @@ class FanOut {
         return unanswered;
     }
 
-    private Uni<ProviderResult> call(ModerationPlan.Call call, String requestId, Instant deadline) {
-        return caller.call(call.provider(), call.input(), requestId, deadline);
-    }
-
     private Uni<List<ProviderResult>> firstSuccess(PoliciesConfig.Policy policy, List<ModerationPlan.Call> calls,
-            int next, String requestId, Instant deadline, List<ProviderResult> done) {
+            int next, Function<ModerationPlan.Call, Uni<ProviderResult>> call, List<ProviderResult> done) {
         Set<Modality> needed = unanswered(calls, done);
         int primary = skipUntilNeeded(calls, next, needed, done, NOT_NEEDED);
         if (primary >= calls.size()) {
@@ -105,13 +105,13 @@ class FanOut {
         Optional<ModerationPlan.Call> backup = policy.hedge().enabled()
                 ? interchangeable(calls, primary, needed) : Optional.empty();
         Uni<List<ProviderResult>> step = backup
-                .map(hedge -> new HedgedPair(caller, calls.get(primary), hedge,
-                        hedgeDelay(policy, calls.get(primary)), requestId, deadline).run())
-                .orElseGet(() -> call(calls.get(primary), requestId, deadline).map(List::of));
+                .map(hedge -> new HedgedPair(call, calls.get(primary), hedge, hedgeDelay(policy, calls.get(primary)))
+                        .run())
+                .orElseGet(() -> call.apply(calls.get(primary)).map(List::of));
         int after = primary + (backup.isPresent() ? 2 : 1);
         return step.chain(results -> {
             done.addAll(results);
-            return firstSuccess(policy, calls, after, requestId, deadline, done);
+            return firstSuccess(policy, calls, after, call, done);
         });
     }
 
@@ -130,16 +130,16 @@ class FanOut {
     }
 
     private Uni<List<ProviderResult>> cascade(PoliciesConfig.Policy policy, List<ModerationPlan.Call> calls, int next,
-            String requestId, Instant deadline, List<ProviderResult> done) {
+            Function<ModerationPlan.Call, Uni<ProviderResult>> call, List<ProviderResult> done) {
         boolean confident = isConfident(policy, done);
         int current = confident ? skipUntilNeeded(calls, next, unanswered(calls, done), done,
                 "not needed: the cascade was confident") : next;
         if (current >= calls.size()) {
             return Uni.createFrom().item(done);
         }
-        return call(calls.get(current), requestId, deadline).chain(result -> {
+        return call.apply(calls.get(current)).chain(result -> {
             done.add(result);
-            return cascade(policy, calls, current + 1, requestId, deadline, done);
+            return cascade(policy, calls, current + 1, call, done);
         });
     }
 
@@ -173,7 +173,7 @@ class FanOut {
     }
 
     private Duration hedgeDelay(PoliciesConfig.Policy policy, ModerationPlan.Call primary) {
-        return HedgeDelays.resolve(policy.hedge().delay(), recorder.snapshot(primary.provider().id()).p95Ms());
+        return HedgeDelays.resolve(policy.hedge().delay(), () -> recorder.snapshot(primary.provider().id()).p95Ms());
     }
 
     /** A bug got this far: every planned provider is reported as an error, and the caller still gets an answer. */

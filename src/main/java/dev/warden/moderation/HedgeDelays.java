@@ -2,6 +2,7 @@ package dev.warden.moderation;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 import dev.warden.spi.ProviderSettings;
@@ -18,10 +19,14 @@ final class HedgeDelays {
         return ProviderSettings.parseDuration(value, onInvalid);
     }
 
-    /** The delay a setting means, given the provider's observed p95 in ms (NaN while it has no calls). */
-    static Duration resolve(String setting, double p95Ms) {
+    /**
+     * The delay a setting means, given the provider's observed p95 in ms (NaN while it has no calls), read only for
+     * {@code p95}.
+     */
+    static Duration resolve(String setting, DoubleSupplier p95Ms) {
         if (P95.equalsIgnoreCase(setting.trim())) {
-            return Double.isFinite(p95Ms) ? Duration.ofNanos((long) (p95Ms * 1_000_000)) : WITHOUT_HISTORY;
+            double observed = p95Ms.getAsDouble();
+            return Double.isFinite(observed) ? Duration.ofNanos((long) (observed * 1_000_000)) : WITHOUT_HISTORY;
         }
         return parse(setting, () -> new IllegalStateException("hedge.delay was checked at start-up: " + setting));
     }

@@ -1,8 +1,8 @@
 package dev.warden.moderation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -15,12 +15,10 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  */
 final class HedgedPair {
 
-    private final ProviderCaller caller;
+    private final Function<ModerationPlan.Call, Uni<ProviderResult>> call;
     private final ModerationPlan.Call primary;
     private final ModerationPlan.Call backup;
     private final Duration hedgeDelay;
-    private final String requestId;
-    private final Instant deadline;
 
     private UniEmitter<? super List<ProviderResult>> emitter;
     private Cancellable primaryCall;
@@ -31,14 +29,13 @@ final class HedgedPair {
     private boolean backupStarted;
     private boolean finished;
 
-    HedgedPair(ProviderCaller caller, ModerationPlan.Call primary, ModerationPlan.Call backup, Duration hedgeDelay,
-            String requestId, Instant deadline) {
-        this.caller = caller;
+    /** @param call asks one provider within the request's deadline; its Uni never fails */
+    HedgedPair(Function<ModerationPlan.Call, Uni<ProviderResult>> call, ModerationPlan.Call primary,
+            ModerationPlan.Call backup, Duration hedgeDelay) {
+        this.call = call;
         this.primary = primary;
         this.backup = backup;
         this.hedgeDelay = hedgeDelay;
-        this.requestId = requestId;
-        this.deadline = deadline;
     }
 
     Uni<List<ProviderResult>> run() {
@@ -49,8 +46,7 @@ final class HedgedPair {
                 emitter.onTermination(this::cancelAll);
                 hedgeTimer = Uni.createFrom().voidItem().onItem().delayIt().by(hedgeDelay).subscribe()
                         .with(ignored -> hedge());
-                primaryCall = caller.call(primary.provider(), primary.input(), requestId, deadline).subscribe()
-                        .with(this::onPrimary);
+                primaryCall = call.apply(primary).subscribe().with(this::onPrimary);
             }
         });
     }
@@ -101,8 +97,7 @@ final class HedgedPair {
 
     private void startBackup() {
         backupStarted = true;
-        backupCall = caller.call(backup.provider(), backup.input(), requestId, deadline).subscribe()
-                .with(this::onBackup);
+        backupCall = call.apply(backup).subscribe().with(this::onBackup);
     }
 
     private void finish() {

@@ -3,16 +3,43 @@ package dev.warden.moderation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.warden.spi.Category;
 
-/** A completed moderation: the decision, how it was reached, and every provider's part in it. */
-public record Moderation(UUID id, String policy, Decision decision, Map<Category, CategoryVerdict> categories,
-        List<ProviderResult> providers, boolean degraded, Instant createdAt, Instant completedAt) {
+/**
+ * A stored moderation in its current state: for a completed one, the decision, how it was reached and every
+ * provider's part in it; for a pending one, the results that arrived so far (the others {@code pending}); for a
+ * failed one, why it failed. {@code decision} and {@code categories} exist only once completed; {@code completedAt}
+ * is when the work ended, completed or failed.
+ */
+public record Moderation(UUID id, String policy, ModerationStatus status, Optional<Decision> decision,
+        Map<Category, CategoryVerdict> categories, List<ProviderResult> providers, boolean degraded, Instant createdAt,
+        Instant completedAt, Optional<String> failureReason) {
 
     public Moderation {
         categories = Map.copyOf(categories);
         providers = List.copyOf(providers);
+    }
+
+    static Moderation completed(UUID id, String policy, Decision decision, Map<Category, CategoryVerdict> categories,
+            List<ProviderResult> providers, boolean degraded, Instant createdAt, Instant completedAt) {
+        return new Moderation(id, policy, ModerationStatus.COMPLETED, Optional.of(decision), categories, providers,
+                degraded, createdAt, completedAt, Optional.empty());
+    }
+
+    /** Just accepted: every planned provider still to be asked. */
+    static Moderation pending(UUID id, String policy, List<String> providers, Instant createdAt) {
+        return new Moderation(id, policy, ModerationStatus.PENDING, Optional.empty(), Map.of(),
+                providers.stream().map(ProviderResult::pending).toList(), false, createdAt, null, Optional.empty());
+    }
+
+    /** This pending moderation, failed at {@code endedAt}: what arrived stays, the rest never will. */
+    Moderation failed(String reason, Instant endedAt) {
+        List<ProviderResult> ended = providers.stream().map(result -> result.outcome() == Outcome.PENDING
+                ? ProviderResult.neverAnswered(result.provider()) : result).toList();
+        return new Moderation(id, policy, ModerationStatus.FAILED, Optional.empty(), Map.of(), ended, false,
+                createdAt, endedAt, Optional.of(reason));
     }
 }

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.warden.config.PoliciesConfig;
 import dev.warden.providers.Provider;
 import dev.warden.providers.ProviderRegistry;
 import dev.warden.spi.ClassificationInput;
@@ -16,8 +15,9 @@ import dev.warden.spi.ContentPart;
 import dev.warden.spi.Modality;
 
 /**
- * Strategy {@code all}: every enabled provider of the policy, each given the parts whose modality it supports. A
- * provider that supports none of them is skipped rather than sent content it would refuse.
+ * Every enabled provider of the policy, each given the parts whose modality it supports. A provider that supports
+ * none of them is skipped rather than sent content it would refuse. An async moderation's job plans the providers
+ * its request planned, one of which may have left the configuration since (skipped too).
  */
 @ApplicationScoped
 class ModerationPlanner {
@@ -28,12 +28,16 @@ class ModerationPlanner {
         this.registry = registry;
     }
 
-    ModerationPlan plan(PoliciesConfig.Policy policy, ClassificationInput input) {
+    ModerationPlan plan(List<String> providers, ClassificationInput input) {
         List<ModerationPlan.Call> calls = new ArrayList<>();
         List<ProviderResult> skipped = new ArrayList<>();
         Set<Modality> covered = EnumSet.noneOf(Modality.class);
-        for (String id : policy.providers()) {
-            Provider provider = registry.find(id).orElseThrow();
+        for (String id : providers) {
+            Provider provider = registry.find(id).orElse(null);
+            if (provider == null) {
+                skipped.add(ProviderResult.skipped(id, "provider is no longer configured"));
+                continue;
+            }
             if (!provider.enabled()) {
                 skipped.add(ProviderResult.skipped(id, "provider is disabled"));
                 continue;

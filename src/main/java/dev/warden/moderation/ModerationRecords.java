@@ -1,6 +1,8 @@
 package dev.warden.moderation;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +12,19 @@ import java.util.UUID;
 import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ProviderOutcomeEntity;
 import dev.warden.spi.Category;
+import dev.warden.spi.ClassificationInput;
+import dev.warden.spi.ContentPart;
 
 /** Translates a moderation to the rows that keep it, and back, so a read returns exactly what was answered. */
 final class ModerationRecords {
 
-    static final String COMPLETED = "completed";
+    private static final String TEXT = "text";
+    private static final String IMAGE = "image";
 
+    /**
+     * The row of a moderation: every stored provider result at its position (a pending provider has no row yet). An
+     * async one also keeps its mode, callback URL, planned providers and, while pending, its content.
+     */
     static ModerationEntity toEntity(Moderation moderation, ModerationCommand command) {
         ModerationEntity entity = new ModerationEntity();
         entity.id = moderation.id();
@@ -25,24 +34,60 @@ final class ModerationRecords {
         entity.contentSha256 = command.contentSha256();
         entity.policy = moderation.policy();
         entity.context = command.context();
-        entity.status = COMPLETED;
-        entity.decision = moderation.decision().wireName();
+        entity.status = moderation.status().wireName();
+        entity.decision = moderation.decision().map(Decision::wireName).orElse(null);
         entity.degraded = moderation.degraded();
-        entity.categories = new LinkedHashMap<>();
-        moderation.categories().forEach((category, verdict) -> entity.categories.put(category.wireName(),
-                new ModerationEntity.StoredCategory(verdict.score(), verdict.action().wireName(),
-                        verdict.providers())));
+        entity.categories = categories(moderation);
         entity.taxonomyVersion = Category.TAXONOMY_VERSION;
         entity.createdAt = moderation.createdAt();
         entity.completedAt = moderation.completedAt();
-        List<ProviderResult> providers = moderation.providers();
-        for (int position = 0; position < providers.size(); position++) {
-            entity.outcomes.add(toEntity(providers.get(position), position, entity));
+        entity.mode = command.mode().wireName();
+        if (command.mode() == ModerationMode.ASYNC) {
+            entity.callbackUrl = command.callbackUrl().orElse(null);
+            entity.plannedProviders = moderation.providers().stream().map(ProviderResult::provider)
+                    .toArray(String[]::new);
+            if (moderation.status() == ModerationStatus.PENDING) {
+                entity.content = new ModerationEntity.StoredContent(command.input().parts().stream()
+                        .map(ModerationRecords::stored).toList());
+            }
         }
+        entity.outcomes.addAll(outcomes(moderation, entity));
         return entity;
     }
 
-    private static ProviderOutcomeEntity toEntity(ProviderResult result, int position, ModerationEntity parent) {
+    /** What completing a pending moderation writes: the decision and every provider's result. */
+    static ModerationEntity completion(Moderation completed) {
+        ModerationEntity entity = new ModerationEntity();
+        entity.id = completed.id();
+        entity.decision = completed.decision().map(Decision::wireName).orElseThrow();
+        entity.degraded = completed.degraded();
+        entity.categories = categories(completed);
+        entity.completedAt = completed.completedAt();
+        entity.outcomes.addAll(outcomes(completed, entity));
+        return entity;
+    }
+
+    private static Map<String, ModerationEntity.StoredCategory> categories(Moderation moderation) {
+        Map<String, ModerationEntity.StoredCategory> categories = new LinkedHashMap<>();
+        moderation.categories().forEach((category, verdict) -> categories.put(category.wireName(),
+                new ModerationEntity.StoredCategory(verdict.score(), verdict.action().wireName(),
+                        verdict.providers())));
+        return categories;
+    }
+
+    /** The rows of every result that arrived, each at its provider's position; pending providers have none. */
+    private static List<ProviderOutcomeEntity> outcomes(Moderation moderation, ModerationEntity parent) {
+        List<ProviderOutcomeEntity> outcomes = new ArrayList<>();
+        List<ProviderResult> providers = moderation.providers();
+        for (int position = 0; position < providers.size(); position++) {
+            if (providers.get(position).outcome() != Outcome.PENDING) {
+                outcomes.add(toEntity(providers.get(position), position, parent));
+            }
+        }
+        return outcomes;
+    }
+
+    static ProviderOutcomeEntity toEntity(ProviderResult result, int position, ModerationEntity parent) {
         ProviderOutcomeEntity entity = new ProviderOutcomeEntity();
         entity.id = UUID.randomUUID();
         entity.moderation = parent;
@@ -68,9 +113,35 @@ final class ModerationRecords {
         Map<Category, CategoryVerdict> categories = new EnumMap<>(Category.class);
         entity.categories.forEach((name, stored) -> categories.put(category(name),
                 new CategoryVerdict(stored.score(), Decision.fromWireName(stored.action()), stored.providers())));
-        List<ProviderResult> providers = entity.outcomes.stream().map(ModerationRecords::fromEntity).toList();
-        return new Moderation(entity.id, entity.policy, Decision.fromWireName(entity.decision), categories, providers,
-                entity.degraded, entity.createdAt, entity.completedAt);
+        ModerationStatus status = ModerationStatus.fromWireName(entity.status);
+        return new Moderation(entity.id, entity.policy, status,
+                Optional.ofNullable(entity.decision).map(Decision::fromWireName), categories, providers(entity, status),
+                entity.degraded, entity.createdAt, entity.completedAt, Optional.ofNullable(entity.failureReason));
+    }
+
+    /**
+     * The stored results; for an async moderation, one per planned provider in policy order, with those that have
+     * no result yet shown {@code pending} (or, once it failed, never answered).
+     */
+    private static List<ProviderResult> providers(ModerationEntity entity, ModerationStatus status) {
+        if (entity.plannedProviders == null) {
+            return entity.outcomes.stream().map(ModerationRecords::fromEntity).toList();
+        }
+        Map<Integer, ProviderResult> arrived = arrived(entity);
+        List<ProviderResult> providers = new ArrayList<>();
+        for (int position = 0; position < entity.plannedProviders.length; position++) {
+            String provider = entity.plannedProviders[position];
+            providers.add(arrived.getOrDefault(position, status == ModerationStatus.FAILED
+                    ? ProviderResult.neverAnswered(provider) : ProviderResult.pending(provider)));
+        }
+        return providers;
+    }
+
+    /** The results stored so far, by position. */
+    static Map<Integer, ProviderResult> arrived(ModerationEntity entity) {
+        Map<Integer, ProviderResult> arrived = new HashMap<>();
+        entity.outcomes.forEach(outcome -> arrived.put(outcome.position, fromEntity(outcome)));
+        return arrived;
     }
 
     private static ProviderResult fromEntity(ProviderOutcomeEntity entity) {
@@ -81,6 +152,24 @@ final class ModerationRecords {
                         entity.retryAfterMs));
         return new ProviderResult(entity.provider, Outcome.fromWireName(entity.outcome), entity.latencyMs,
                 entity.attempts, scores, entity.vendorScores, entity.model, failure, Optional.ofNullable(entity.reason));
+    }
+
+    /** The content a pending moderation kept for its job. */
+    static ClassificationInput input(ModerationEntity.StoredContent content) {
+        return new ClassificationInput(content.parts().stream().map(ModerationRecords::part).toList());
+    }
+
+    private static ModerationEntity.StoredPart stored(ContentPart part) {
+        return part instanceof ContentPart.Text text ? new ModerationEntity.StoredPart(TEXT, text.text(), null)
+                : new ModerationEntity.StoredPart(IMAGE, null, ((ContentPart.Image) part).url());
+    }
+
+    private static ContentPart part(ModerationEntity.StoredPart stored) {
+        return switch (stored.type()) {
+            case TEXT -> new ContentPart.Text(stored.text());
+            case IMAGE -> new ContentPart.Image(stored.url());
+            default -> throw new IllegalStateException("stored content part of unknown type " + stored.type());
+        };
     }
 
     private static Category category(String wireName) {

@@ -10,7 +10,9 @@ public enum Outcome {
     RATE_LIMITED,
     CIRCUIT_OPEN,
     /** Not called: disabled, or it supports none of the content's modalities. */
-    SKIPPED;
+    SKIPPED,
+    /** Not answered yet: an async moderation's provider whose result has not arrived. Never stored. */
+    PENDING;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,6 +24,6 @@ public enum Outcome {
 
     /** A called provider that gave no result makes the answer degraded. */
     public boolean isFailure() {
-        return this != OK && this != SKIPPED;
+        return this != OK && this != SKIPPED && this != PENDING;
     }
 }

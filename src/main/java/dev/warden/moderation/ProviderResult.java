@@ -23,6 +23,17 @@ public record ProviderResult(String provider, Outcome outcome, long latencyMs, i
                 Optional.of(reason));
     }
 
+    /** A provider of a pending moderation whose result has not arrived yet. */
+    public static ProviderResult pending(String provider) {
+        return new ProviderResult(provider, Outcome.PENDING, 0, 0, Map.of(), Map.of(), null, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** A provider of a moderation that failed before this provider's result arrived: it never will. */
+    public static ProviderResult neverAnswered(String provider) {
+        return skipped(provider, "no result: the moderation failed before this provider answered");
+    }
+
     /** A provider that gave no result because Warden itself failed; the message says where to look. */
     public static ProviderResult failed(String provider, String message) {
         return new ProviderResult(provider, Outcome.ERROR, 0, 0, Map.of(), Map.of(), null,

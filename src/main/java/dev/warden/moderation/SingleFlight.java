@@ -47,7 +47,8 @@ class SingleFlight {
     }
 
     /**
-     * @param deadline the policy's deadline
+     * @param deadline how long answering may take before its one insert: the policy's deadline for a sync request,
+     *        zero for an async one (it is only stored)
      * @param classifyAndStore answers the request under the given moderation id and stores the answer
      */
     Uni<ModerationReply> answerOnce(ModerationCommand command, Duration deadline,

@@ -17,7 +17,13 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** Table {@code moderation}: one row per answered request. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Table {@code moderation}: one row per accepted request, completed at once (sync) or pending until its job ends it
+ * (async). {@code content} is the text a pending job still needs; it is never rendered and is null once the work
+ * ended.
+ */
 @Entity
 @Table(name = "moderation")
 public class ModerationEntity {
@@ -47,7 +53,7 @@ public class ModerationEntity {
     @Column(nullable = false)
     public String status;
 
-    @Column(nullable = false)
+    /** Null until the moderation is completed. */
     public String decision;
 
     @Column(nullable = false)
@@ -63,12 +69,41 @@ public class ModerationEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When the work ended: completed, or failed. */
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    @Column(nullable = false)
+    public String mode;
+
+    @Column(name = "callback_url")
+    public String callbackUrl;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public StoredContent content;
+
+    /** The providers an async moderation planned, in policy order; null for sync ones (their outcomes are all). */
+    @Column(name = "planned_providers")
+    public String[] plannedProviders;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
 
     @OneToMany(mappedBy = "moderation", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     public List<ProviderOutcomeEntity> outcomes = new ArrayList<>();
+
+    /**
+     * The content, kept as JSON while pending work needs it. An object rather than a bare array: Hibernate Reactive
+     * reads a JSON column as an object.
+     */
+    public record StoredContent(List<StoredPart> parts) {
+    }
+
+    /** One part of the content: {@code text} or {@code url} by type. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StoredPart(String type, String text, String url) {
+    }
 
     /** A category's aggregated score as decided at the time, kept as JSON. */
     public record StoredCategory(double score, String action, List<String> providers) {

@@ -25,6 +25,11 @@ public class ModerationRepository implements PanacheRepositoryBase<ModerationEnt
                 .list()));
     }
 
+    /** Any client's moderation, with its outcomes: for the work done after an answer. */
+    public Uni<ModerationEntity> findWithOutcomes(UUID id) {
+        return calls.read(() -> atMostOne(find(WITH_OUTCOMES + "m.id = ?1", id).list()));
+    }
+
     public Uni<ModerationEntity> findByIdempotencyKey(String clientName, String idempotencyKey) {
         return calls.read(() -> atMostOne(find(WITH_OUTCOMES + "m.clientName = ?1 and m.idempotencyKey = ?2",
                 clientName, idempotencyKey).list()));

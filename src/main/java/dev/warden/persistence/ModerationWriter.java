@@ -1,7 +1,10 @@
 package dev.warden.persistence;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -13,28 +16,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Stores a moderation and its provider outcomes in one SQL statement, on the hot path of every request. Through
- * Hibernate Reactive the same write cost five round trips and serialized each JSON column three times (profiled
- * under benchmark W2: 40 % of the event loop's samples); one data-modifying CTE on the reactive client is atomic on
- * its own and needs one round trip. Reads stay with Hibernate ({@link ModerationRepository}). JSON goes in as text
- * and is cast ({@code ::text::jsonb}): a Java string bound straight to a jsonb parameter would be stored as a JSON
- * string, not parsed.
+ * Every write to {@code moderation} and {@code provider_outcome}, each one SQL statement. A sync moderation is one
+ * insert on the hot path of every request: through Hibernate Reactive the same write cost five round trips and
+ * serialized each JSON column three times (profiled under benchmark W2: 40 % of the event loop's samples); one
+ * data-modifying CTE on the reactive client is atomic on its own and needs one round trip. An async moderation is
+ * inserted pending together with its job, gets one insert per provider result as it arrives, and ends completed or
+ * failed in one statement that purges its content and queues its callback. Reads stay with Hibernate
+ * ({@link ModerationRepository}). JSON goes in as text and is cast ({@code ::text::jsonb}): a Java string bound
+ * straight to a jsonb parameter would be stored as a JSON string, not parsed.
  */
 @ApplicationScoped
 public class ModerationWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String STORE_MODERATION = """
-            with stored as (
-                insert into moderation (id, client_name, idempotency_key, request_sha256, content_sha256, policy,
-                    context, status, decision, degraded, categories, taxonomy_version, created_at, completed_at)
-                values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11::text::jsonb, $12, $13, $14)
-                returning id)
-            """;
+    private static final String MODERATION_COLUMNS = """
+            id, client_name, idempotency_key, request_sha256, content_sha256, policy, context, status, decision,
+                degraded, categories, taxonomy_version, created_at, completed_at""";
+    private static final String MODERATION_VALUES = """
+            $1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11::text::jsonb, $12, $13, $14""";
+    private static final int MODERATION_PARAMETERS = 14;
+
+    private static final String STORE_MODERATION = "with stored as (insert into moderation (" + MODERATION_COLUMNS
+            + ") values (" + MODERATION_VALUES + ") returning id)\n";
+
+    /** An async moderation also keeps what its job needs: $15 to $18. */
+    private static final String STORE_PENDING = "with stored as (insert into moderation (" + MODERATION_COLUMNS
+            + ", mode, callback_url, content, planned_providers) values (" + MODERATION_VALUES
+            + ", $15, $16, $17::text::jsonb, $18::text[]) returning id)\n";
 
     /**
      * The answer to a keyed request resolves the key's claim in the same statement: waiters see the claim resolved
@@ -47,20 +61,57 @@ public class ModerationWriter {
                 where client_name = $2 and idempotency_key = $3)
             """;
 
-    private static final String STORE_OUTCOMES = """
-            insert into provider_outcome (id, moderation_id, position, provider, outcome, latency_ms, attempts,
-                scores, vendor_scores, model, error_kind, error_message, retry_after_ms, reason)
-            select o.id, stored.id, o.position, o.provider, o.outcome, o.latency_ms, o.attempts, o.scores::jsonb,
-                o.vendor_scores::jsonb, o.model, o.error_kind, o.error_message, o.retry_after_ms, o.reason
-            from stored, unnest($15::uuid[], $16::int[], $17::text[], $18::text[], $19::bigint[], $20::int[],
-                $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::bigint[], $27::text[])
-                as o(id, position, provider, outcome, latency_ms, attempts, scores, vendor_scores, model, error_kind,
-                    error_message, retry_after_ms, reason)
-            """;
+    private static final String OUTCOME_COLUMNS = """
+            id, moderation_id, position, provider, outcome, latency_ms, attempts, scores, vendor_scores, model,
+                error_kind, error_message, retry_after_ms, reason""";
+    private static final int OUTCOME_ARRAYS = 13;
 
     /** Requests without a key write only this: no claim to resolve, no extra work. */
-    private static final String INSERT = STORE_MODERATION + STORE_OUTCOMES;
-    private static final String INSERT_RESOLVING_CLAIM = STORE_MODERATION + RESOLVE_CLAIM + STORE_OUTCOMES;
+    private static final String INSERT = STORE_MODERATION + storeOutcomes("stored", MODERATION_PARAMETERS + 1);
+    private static final String INSERT_RESOLVING_CLAIM = STORE_MODERATION + RESOLVE_CLAIM
+            + storeOutcomes("stored", MODERATION_PARAMETERS + 1);
+
+    /** The pending moderation and its job ($19 to $22), committed together: acknowledged work is never lost. */
+    private static final String QUEUE_JOB = """
+            insert into outbox (id, kind, destination, subject_id, payload, next_attempt_at, created_at)
+            select $19, $20, $21, stored.id, $22::text::jsonb, now(), now() from stored
+            """;
+    private static final String INSERT_PENDING = STORE_PENDING + QUEUE_JOB;
+    private static final String INSERT_PENDING_RESOLVING_CLAIM = STORE_PENDING + RESOLVE_CLAIM + QUEUE_JOB;
+
+    /** Only while pending: a result arriving late to a moderation that ended is not added to it. */
+    private static final String RECORD_OUTCOME = """
+            insert into provider_outcome (%s)
+            select $1, m.id, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12, $13, $14
+            from moderation m where m.id = $2 and m.status = 'pending'
+            on conflict (moderation_id, position) do nothing
+            """.formatted(OUTCOME_COLUMNS);
+
+    /**
+     * Ends a pending moderation, once: the status guard makes a second, concurrent completion change nothing and
+     * queue no second callback. Its final results replace any a racing attempt stored for the same provider.
+     */
+    private static final String COMPLETE = """
+            with ended as (
+                update moderation set status = 'completed', decision = $2, degraded = $3,
+                    categories = $4::text::jsonb, completed_at = $5, content = null
+                where id = $1 and status = 'pending'
+                returning id)
+            , outcomes as (
+            """ + storeOutcomes("ended", 10) + """
+                on conflict (moderation_id, position) do update set provider = excluded.provider,
+                    outcome = excluded.outcome, latency_ms = excluded.latency_ms, attempts = excluded.attempts,
+                    scores = excluded.scores, vendor_scores = excluded.vendor_scores, model = excluded.model,
+                    error_kind = excluded.error_kind, error_message = excluded.error_message,
+                    retry_after_ms = excluded.retry_after_ms, reason = excluded.reason)
+            """ + queueFrom("ended", 6);
+
+    private static final String FAIL = """
+            with ended as (
+                update moderation set status = 'failed', failure_reason = $2, completed_at = $3, content = null
+                where id = $1 and status = 'pending'
+                returning id)
+            """ + queueFrom("ended", 4);
 
     private final Pool pool;
     private final DatabaseCalls calls;
@@ -70,9 +121,73 @@ public class ModerationWriter {
         this.calls = calls;
     }
 
+    /** A completed (sync) moderation with all its outcomes. */
     public Uni<Void> insert(ModerationEntity moderation) {
-        List<ProviderOutcomeEntity> outcomes = moderation.outcomes;
+        Tuple parameters = addOutcomes(moderationParameters(moderation), moderation.outcomes);
+        String insert = moderation.idempotencyKey == null ? INSERT : INSERT_RESOLVING_CLAIM;
+        return calls.statement(pool.preparedQuery(insert).execute(parameters)).replaceWithVoid();
+    }
+
+    /** A pending (async) moderation and the outbox row of its job, committed together. */
+    public Uni<Void> insertPending(ModerationEntity moderation, QueuedWork job) {
+        Tuple parameters = moderationParameters(moderation)
+                .addString(moderation.mode)
+                .addString(moderation.callbackUrl)
+                .addString(json(moderation.content))
+                .addArrayOfString(moderation.plannedProviders)
+                .addUUID(job.id())
+                .addString(job.kind())
+                .addString(job.destination())
+                .addString(job.payload());
+        String insert = moderation.idempotencyKey == null ? INSERT_PENDING : INSERT_PENDING_RESOLVING_CLAIM;
+        return calls.statement(pool.preparedQuery(insert).execute(parameters)).replaceWithVoid();
+    }
+
+    /** One provider result of a pending moderation, as it arrives; a result already stored at its position stays. */
+    public Uni<Void> recordOutcome(UUID moderationId, ProviderOutcomeEntity outcome) {
         Tuple parameters = Tuple.tuple()
+                .addUUID(outcome.id)
+                .addUUID(moderationId)
+                .addInteger(outcome.position)
+                .addString(outcome.provider)
+                .addString(outcome.outcome)
+                .addLong(outcome.latencyMs)
+                .addInteger(outcome.attempts)
+                .addString(json(outcome.scores))
+                .addString(json(outcome.vendorScores))
+                .addString(outcome.model)
+                .addString(outcome.errorKind)
+                .addString(outcome.errorMessage)
+                .addLong(outcome.retryAfterMs)
+                .addString(outcome.reason);
+        return calls.statement(pool.preparedQuery(RECORD_OUTCOME).execute(parameters)).replaceWithVoid();
+    }
+
+    /**
+     * Completes a pending moderation with its decision and every outcome, purges its content and queues the
+     * callback, if any, all at once. False when it was no longer pending (another attempt ended it first).
+     */
+    public Uni<Boolean> complete(ModerationEntity moderation, Optional<QueuedWork> callback) {
+        Tuple parameters = Tuple.tuple()
+                .addUUID(moderation.id)
+                .addString(moderation.decision)
+                .addBoolean(moderation.degraded)
+                .addString(json(moderation.categories))
+                .addOffsetDateTime(timestamp(moderation.completedAt));
+        addQueued(parameters, callback);
+        addOutcomes(parameters, moderation.outcomes);
+        return calls.statement(pool.preparedQuery(COMPLETE).execute(parameters)).map(ModerationWriter::ended);
+    }
+
+    /** Fails a pending moderation with the reason, purges its content and queues the callback, if any. */
+    public Uni<Boolean> fail(UUID moderationId, String reason, Instant endedAt, Optional<QueuedWork> callback) {
+        Tuple parameters = Tuple.tuple().addUUID(moderationId).addString(reason).addOffsetDateTime(timestamp(endedAt));
+        addQueued(parameters, callback);
+        return calls.statement(pool.preparedQuery(FAIL).execute(parameters)).map(ModerationWriter::ended);
+    }
+
+    private static Tuple moderationParameters(ModerationEntity moderation) {
+        return Tuple.tuple()
                 .addUUID(moderation.id)
                 .addString(moderation.clientName)
                 .addString(moderation.idempotencyKey)
@@ -85,9 +200,51 @@ public class ModerationWriter {
                 .addBoolean(moderation.degraded)
                 .addString(json(moderation.categories))
                 .addString(moderation.taxonomyVersion)
-                .addOffsetDateTime(moderation.createdAt.atOffset(ZoneOffset.UTC))
-                .addOffsetDateTime(moderation.completedAt == null ? null
-                        : moderation.completedAt.atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(timestamp(moderation.createdAt))
+                .addOffsetDateTime(timestamp(moderation.completedAt));
+    }
+
+    /** Inserts the outcomes bound as arrays from {@code $first} on, one row per element, under {@code source}. */
+    private static String storeOutcomes(String source, int first) {
+        StringBuilder arrays = new StringBuilder();
+        String[] types = { "uuid", "int", "text", "text", "bigint", "int", "text", "text", "text", "text", "text",
+                "bigint", "text" };
+        for (int i = 0; i < OUTCOME_ARRAYS; i++) {
+            arrays.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(types[i]).append("[]");
+        }
+        return """
+                insert into provider_outcome (%s)
+                select o.id, %s.id, o.position, o.provider, o.outcome, o.latency_ms, o.attempts, o.scores::jsonb,
+                    o.vendor_scores::jsonb, o.model, o.error_kind, o.error_message, o.retry_after_ms, o.reason
+                from %s, unnest(%s)
+                    as o(id, position, provider, outcome, latency_ms, attempts, scores, vendor_scores, model, error_kind,
+                        error_message, retry_after_ms, reason)
+                """.formatted(OUTCOME_COLUMNS, source, source, arrays);
+    }
+
+    /**
+     * Queues the outbox row bound at {@code $first} (id, kind, destination, payload) for the moderation {@code source}
+     * changed, when there is one (a null id: none), and answers how many moderations it changed.
+     */
+    private static String queueFrom(String source, int first) {
+        return """
+                , queued as (
+                    insert into outbox (id, kind, destination, subject_id, payload, next_attempt_at, created_at)
+                    select $%1$d, $%2$d, $%3$d, %5$s.id, $%4$d::text::jsonb, now(), now()
+                    from %5$s where $%1$d::uuid is not null)
+                select count(*) as ended from %5$s
+                """.formatted(first, first + 1, first + 2, first + 3, source);
+    }
+
+    private static void addQueued(Tuple parameters, Optional<QueuedWork> work) {
+        parameters.addUUID(work.map(QueuedWork::id).orElse(null))
+                .addString(work.map(QueuedWork::kind).orElse(null))
+                .addString(work.map(QueuedWork::destination).orElse(null))
+                .addString(work.map(QueuedWork::payload).orElse(null));
+    }
+
+    private static Tuple addOutcomes(Tuple parameters, List<ProviderOutcomeEntity> outcomes) {
+        return parameters
                 .addArrayOfUUID(column(outcomes, outcome -> outcome.id, UUID[]::new))
                 .addArrayOfInteger(column(outcomes, outcome -> outcome.position, Integer[]::new))
                 .addArrayOfString(column(outcomes, outcome -> outcome.provider, String[]::new))
@@ -101,8 +258,14 @@ public class ModerationWriter {
                 .addArrayOfString(column(outcomes, outcome -> outcome.errorMessage, String[]::new))
                 .addArrayOfLong(column(outcomes, outcome -> outcome.retryAfterMs, Long[]::new))
                 .addArrayOfString(column(outcomes, outcome -> outcome.reason, String[]::new));
-        String insert = moderation.idempotencyKey == null ? INSERT : INSERT_RESOLVING_CLAIM;
-        return calls.statement(pool.preparedQuery(insert).execute(parameters)).replaceWithVoid();
+    }
+
+    private static boolean ended(RowSet<Row> rows) {
+        return rows.iterator().next().getLong("ended") > 0;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static <T> T[] column(List<ProviderOutcomeEntity> outcomes, Function<ProviderOutcomeEntity, T> value,

@@ -2,6 +2,8 @@ package dev.warden.persistence;
 
 import java.util.concurrent.Executor;
 
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -12,6 +14,16 @@ public final class VertxContexts {
     public static Executor current() {
         Context context = Vertx.currentContext();
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    /**
+     * A new isolated context, for work that starts outside any request (an outbox job): Hibernate Reactive keeps a
+     * session per context, so work sharing its caller's context could interleave with other work's session.
+     */
+    public static Executor isolated(Vertx vertx) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return task -> context.runOnContext(ignored -> task.run());
     }
 
     private VertxContexts() {

@@ -14,15 +14,16 @@ import dev.warden.resilience.CircuitState;
 import dev.warden.resilience.ProviderGuard;
 
 /**
- * Each provider's guard as Prometheus metrics, tagged by provider: circuit state (one series per state, 1 for the
+ * Each partner's guard as Prometheus metrics, tagged {@code provider} with the partner's id (classifiers and callback
+ * receivers alike): circuit state (one series per state, 1 for the
  * current one), calls in flight and the bulkhead's limit, refusals by the bulkhead and the rate limit, and the extra
  * calls retries and hedges made.
  */
 @ApplicationScoped
 public class GuardMetrics {
 
-    void register(@Observes StartupEvent started, ProviderRegistry providers, MeterRegistry registry) {
-        for (Provider provider : providers.all()) {
+    void register(@Observes StartupEvent started, PartnerRegistry partners, MeterRegistry registry) {
+        for (Partner provider : partners.all()) {
             ProviderGuard guard = provider.guard();
             for (CircuitState state : CircuitState.values()) {
                 Gauge.builder("warden.provider.circuit.state", guard,
@@ -43,12 +44,12 @@ public class GuardMetrics {
         }
     }
 
-    private static void gauge(MeterRegistry registry, String name, String description, Provider provider,
+    private static void gauge(MeterRegistry registry, String name, String description, Partner provider,
             ProviderGuard guard, ToDoubleFunction<ProviderGuard> value) {
         Gauge.builder(name, guard, value).description(description).tag("provider", provider.id()).register(registry);
     }
 
-    private static void counter(MeterRegistry registry, String name, String description, Provider provider,
+    private static void counter(MeterRegistry registry, String name, String description, Partner provider,
             ProviderGuard guard, ToDoubleFunction<ProviderGuard> value) {
         FunctionCounter.builder(name, guard, value).description(description).tag("provider", provider.id())
                 .register(registry);

@@ -38,7 +38,7 @@ import dev.warden.spi.VendorHttp;
  */
 @Startup
 @ApplicationScoped
-public class ProviderRegistry {
+public class ProviderRegistry implements PartnerSource {
 
     static final String PREFIX = "warden.providers.";
     private static final String ADAPTER = "adapter";
@@ -71,6 +71,11 @@ public class ProviderRegistry {
 
     public Collection<Provider> all() {
         return new TreeMap<>(providers).values();
+    }
+
+    @Override
+    public Collection<Provider> partners() {
+        return all();
     }
 
     private static Map<String, Set<String>> providerKeys(Config config) {

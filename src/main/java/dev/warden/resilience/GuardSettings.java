@@ -18,6 +18,9 @@ public record GuardSettings(Optional<Duration> timeout, Retry retry, Breaker bre
     /** Retries with exponential backoff and full jitter, within a budget of the provider's recent traffic. */
     public record Retry(int maxRetries, Duration initialDelay, Duration maxDelay, double budgetRatio,
             int budgetFloor) {
+
+        /** For a partner whose calls are retried by someone else: the outbox retries deliveries over hours. */
+        public static final Retry NONE = new Retry(0, Duration.ZERO, Duration.ZERO, 0, 0);
     }
 
     /** Opens after {@code failureRatio} of the last {@code requestVolume} calls failed; probes after {@code delay}. */

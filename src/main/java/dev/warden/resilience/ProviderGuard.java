@@ -8,12 +8,13 @@ import java.util.function.Supplier;
 import io.smallrye.mutiny.Uni;
 
 import dev.warden.spi.ProviderException;
-import dev.warden.spi.ProviderVerdict;
 
 /**
- * One provider's protection, built once from its {@link GuardSettings}: circuit breaker, local rate limit and bulkhead
- * with a bounded queue around each attempt, the backoff between attempts, and the retry budget. Retries are run by
- * the caller, because they must honour {@code Retry-After}, stop at the request's deadline and draw on the budget.
+ * One partner's protection, built once from its {@link GuardSettings}: circuit breaker, local rate limit and bulkhead
+ * with a bounded queue around each attempt, the backoff between attempts, and the retry budget. It guards any
+ * outbound call, whatever it answers: a classifier's verdict, a callback receiver's answer. Retries are run by the
+ * caller, because they must honour {@code Retry-After}, stop at the caller's deadline and draw on the budget (a
+ * delivery from the outbox is retried by the outbox instead, over minutes or hours).
  *
  * <p>Warden's own primitives rather than SmallRye Fault Tolerance (a departure from DESIGN.md, explained in the
  * README): the breaker must be able to ignore an outcome (a local refusal, a cancelled call, an attempt starved by
@@ -45,8 +46,10 @@ public final class ProviderGuard {
     /**
      * Runs one attempt through the breaker, the rate limit and the bulkhead; a refusal fails with
      * {@link GuardRejection}. Cancelling the returned Uni cancels the call wherever it is: queued, or at the vendor.
+     * The breaker judges the attempt by its failure only: a call that must count an answer against the partner (a
+     * receiver's 503) fails with a {@link ProviderException} of the matching kind.
      */
-    public Uni<ProviderVerdict> attempt(Supplier<Uni<ProviderVerdict>> call) {
+    public <T> Uni<T> attempt(Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             if (forcedOpen) {
                 return refuse(GuardRejection.Reason.CIRCUIT_OPEN, "circuit forced open by an operator");
@@ -99,7 +102,7 @@ public final class ProviderGuard {
         }
     }
 
-    private static Uni<ProviderVerdict> refuse(GuardRejection.Reason reason, String message) {
+    private static <T> Uni<T> refuse(GuardRejection.Reason reason, String message) {
         return Uni.createFrom().failure(new GuardRejection(reason, message));
     }
 

@@ -1,53 +1,78 @@
 package dev.warden.webhooks;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import dev.warden.config.ClientsConfig;
+import dev.warden.spi.InvalidSettingsException;
 
 /**
- * Decides, when a request names a {@code callbackUrl}, whether its client may have callbacks sent there: only to
- * the hosts in {@code warden.clients.<name>.callback-hosts}, over https unless the host is listed with
- * {@code http://}.
+ * Decides whether a client may have callbacks sent to a URL: only to the hosts in
+ * {@code warden.clients.<name>.callback-hosts} (syntax in {@link AllowedHost}), over https unless the host is listed
+ * with {@code http://}, and to an IP literal only when that exact address is listed (a metadata address never). The
+ * same check runs when the request names the URL and again before each delivery attempt, so a host removed from the
+ * list since is no longer called. Where a listed name resolves to is checked at delivery ({@link CallbackAddresses}).
+ * Every entry is read at start-up: a malformed one fails it.
  */
+@Startup
 @ApplicationScoped
 public class CallbackTargets {
 
-    private static final String HTTP_PREFIX = "http://";
-
-    private final ClientsConfig clients;
+    private final Map<String, List<AllowedHost>> allowedByClient = new TreeMap<>();
 
     CallbackTargets(ClientsConfig clients) {
-        this.clients = clients;
+        clients.all().forEach((name, client) -> allowedByClient.put(name, client.callbackHosts().orElse(List.of())
+                .stream().map(entry -> parse(name, entry)).toList()));
+    }
+
+    private static AllowedHost parse(String client, String entry) {
+        try {
+            return AllowedHost.parse(entry);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidSettingsException("warden.clients." + client + ".callback-hosts: entry '" + entry + "' "
+                    + invalid.getMessage());
+        }
     }
 
     /** Empty when the client may use the URL; otherwise why not, in words safe to show the caller. */
     public Optional<String> refusal(String client, String url) {
-        URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return Optional.of("is not a valid URL");
+            check(client, url);
+            return Optional.empty();
+        } catch (CallbackRefused refused) {
+            return Optional.of(refused.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-            return Optional.of("must be an absolute http(s) URL with a host");
+    }
+
+    /** The URL as Warden will call it; {@link CallbackRefused} when this client may not. */
+    CallbackTarget check(String client, String url) {
+        List<AllowedHost> allowed = allowedByClient.getOrDefault(client, List.of());
+        if (allowed.isEmpty()) {
+            throw new CallbackRefused("cannot be used: this client has no callback-hosts configured");
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        List<String> allowed = Optional.ofNullable(clients.all().get(client))
-                .flatMap(ClientsConfig.Client::callbackHosts).orElse(List.of());
-        boolean listedForHttp = allowed.contains(HTTP_PREFIX + host);
-        if (!listedForHttp && !allowed.contains(host)) {
-            return Optional.of("names host '" + host + "', which is not in this client's callback-hosts");
+        CallbackUrl target = CallbackUrl.parse(url);
+        List<AllowedHost> covering = allowed.stream().filter(entry -> entry.covers(target.host(), target.port()))
+                .toList();
+        if (covering.isEmpty()) {
+            throw new CallbackRefused("names host '" + target.host().text() + "' (port " + target.port()
+                    + "), which is not in this client's callback-hosts");
         }
-        if (scheme.equals("http") && !listedForHttp) {
-            return Optional.of("must use https: host '" + host + "' is not listed with http://");
+        List<AllowedHost> usable = target.tls() ? covering
+                : covering.stream().filter(AllowedHost::allowsHttp).toList();
+        if (usable.isEmpty()) {
+            throw new CallbackRefused("must use https: host '" + target.host().text() + "' is not listed with http://");
         }
-        return Optional.empty();
+        target.host().literal().filter(address -> AddressKind.of(address) == AddressKind.METADATA)
+                .ifPresent(address -> {
+                    throw new CallbackRefused("names " + AddressKind.METADATA.description() + ", which Warden never"
+                            + " calls");
+                });
+        return new CallbackTarget(target, usable.stream().anyMatch(entry -> !entry.wildcard()));
     }
 }

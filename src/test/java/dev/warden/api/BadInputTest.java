@@ -116,12 +116,6 @@ class BadInputTest {
     }
 
     @Test
-    void asyncModeIsNotServedYet() {
-        post("{\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],\"mode\":\"async\"}").statusCode(422)
-                .body("type", equalTo("https://warden.dev/problems/unsupported-mode"));
-    }
-
-    @Test
     void aContextValueOverItsLimit() {
         invalidField("{\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],\"context\":{\"userId\":\""
                 + "u".repeat(257) + "\"}}", "context.userId", "at most 256");

@@ -46,6 +46,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFlowNeverDependsOnTheApi() {
+        noClasses().that().resideInAnyPackage("dev.warden.moderation..", "dev.warden.persistence..")
+                .should().dependOnClassesThat().resideInAPackage("dev.warden.api..")
+                .because("the API renders the flow's results (a callback's data through ModerationRenderer)")
+                .check(production);
+    }
+
+    @Test
     void theSpiDependsOnNothingElseOfWarden() {
         noClasses().that().resideInAPackage("dev.warden.spi..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.warden.api..", "dev.warden.moderation..",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ import dev.warden.spi.Modality;
 /**
  * The last resort: whatever goes wrong inside a strategy (here, a caller that throws or never answers, which
  * {@link ProviderCaller} itself never does), every planned provider ends with a result and the fan-out answers.
+ * And progress: in every strategy, a result stored by an earlier attempt stands in for the call.
  */
 class FanOutTest {
 
@@ -58,6 +60,41 @@ class FanOutTest {
         assertThat(results).hasSize(2).allSatisfy(result -> assertThat(result.outcome()).isEqualTo(Outcome.ERROR));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "all", "first-success", "hedged", "cascade" })
+    void aStoredResultIsReusedAndOnlyNewResultsAreReported(String strategy) {
+        ProviderResult storedFirst = ProviderResult.failed("first", "stored by an earlier attempt");
+        List<String> asked = new CopyOnWriteArrayList<>();
+        List<ProviderResult> reported = new CopyOnWriteArrayList<>();
+        ProviderCaller caller = new ProviderCaller(null) {
+            @Override
+            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline) {
+                asked.add(provider.id());
+                return Uni.createFrom().item(new ProviderResult(provider.id(), Outcome.OK, 1, 1, Map.of(), Map.of(),
+                        "model", Optional.empty(), Optional.empty()));
+            }
+        };
+        FanOutProgress progress = new FanOutProgress() {
+            @Override
+            public Optional<ProviderResult> stored(String provider) {
+                return provider.equals("first") ? Optional.of(storedFirst) : Optional.empty();
+            }
+
+            @Override
+            public void arrived(ProviderResult result) {
+                reported.add(result);
+            }
+        };
+
+        List<ProviderResult> results = run(caller, strategy, progress);
+
+        assertThat(asked).containsExactly("second");
+        assertThat(reported).extracting(ProviderResult::provider).containsExactly("second");
+        assertThat(results).contains(storedFirst);
+        assertThat(results).filteredOn(result -> result.provider().equals("second"))
+                .extracting(ProviderResult::outcome).containsExactly(Outcome.OK);
+    }
+
     private static ProviderCaller callerAnswering(Supplier<Uni<ProviderResult>> answer) {
         return new ProviderCaller(null) {
             @Override
@@ -68,10 +105,14 @@ class FanOutTest {
     }
 
     private static List<ProviderResult> run(ProviderCaller caller, String strategy) {
+        return run(caller, strategy, FanOutProgress.NONE);
+    }
+
+    private static List<ProviderResult> run(ProviderCaller caller, String strategy, FanOutProgress progress) {
         PoliciesConfig.Policy policy = policy(strategy);
         ModerationPlan plan = new ModerationPlan(List.of(call("first"), call("second")), List.of(),
                 Set.<Modality>of());
-        return new FanOut(caller, null).run(policy, plan, "request", Instant.now().plus(DEADLINE))
+        return new FanOut(caller, null).run(policy, plan, "request", Instant.now().plus(DEADLINE), progress)
                 .await().atMost(DEADLINE.plusSeconds(5));
     }
 

@@ -10,17 +10,17 @@ class HedgeDelaysTest {
 
     @Test
     void aFixedDelayIsTakenAsWritten() {
-        assertThat(HedgeDelays.resolve("250ms", 12.0)).isEqualTo(Duration.ofMillis(250));
+        assertThat(HedgeDelays.resolve("250ms", () -> 12.0)).isEqualTo(Duration.ofMillis(250));
     }
 
     @Test
     void p95FollowsTheProvidersObservedLatency() {
-        assertThat(HedgeDelays.resolve("p95", 42.5)).isEqualTo(Duration.ofNanos(42_500_000));
+        assertThat(HedgeDelays.resolve("p95", () -> 42.5)).isEqualTo(Duration.ofNanos(42_500_000));
     }
 
     @Test
     void p95WithoutHistoryFallsBackToTheDefault() {
-        assertThat(HedgeDelays.resolve("P95", Double.NaN)).isEqualTo(HedgeDelays.WITHOUT_HISTORY);
+        assertThat(HedgeDelays.resolve("P95", () -> Double.NaN)).isEqualTo(HedgeDelays.WITHOUT_HISTORY);
     }
 
     @Test

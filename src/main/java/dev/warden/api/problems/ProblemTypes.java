@@ -10,13 +10,14 @@ public final class ProblemTypes {
     public static final String UNKNOWN_POLICY = BASE + "unknown-policy";
     public static final String IDEMPOTENCY_CONFLICT = BASE + "idempotency-conflict";
     public static final String IDEMPOTENCY_IN_FLIGHT = BASE + "idempotency-in-flight";
-    public static final String UNSUPPORTED_MODE = BASE + "unsupported-mode";
+    public static final String CALLBACK_URL_REFUSED = BASE + "callback-url-refused";
     public static final String UNAUTHORIZED = BASE + "unauthorized";
     public static final String FORBIDDEN = BASE + "forbidden";
     public static final String NOT_FOUND = BASE + "not-found";
     public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
     public static final String UNAVAILABLE = BASE + "unavailable";
     public static final String INTERNAL = BASE + "internal";
+    public static final String DELIVERY_PENDING = BASE + "delivery-pending";
 
     /** For HTTP errors the framework raises (405, 406, 415, ...): named after the status. */
     public static String forStatus(int status) {

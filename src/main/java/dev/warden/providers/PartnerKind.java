@@ -1,0 +1,15 @@
+package dev.warden.providers;
+
+import java.util.Locale;
+
+/** What a {@link Partner} is for; {@code GET /v1/providers} shows it as {@code kind}. */
+public enum PartnerKind {
+    /** Classifies content for moderations. */
+    CLASSIFIER,
+    /** Receives a client's signed callbacks. */
+    CALLBACK;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

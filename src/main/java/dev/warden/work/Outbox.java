@@ -1,0 +1,320 @@
+package dev.warden.work;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.warden.persistence.DatabaseCalls;
+
+/**
+ * Tables {@code outbox} and {@code outbox_attempt}: every statement on them, in one place. Code that queues work
+ * outside its own statements calls {@link #enqueue}; the admin API lists, reads and replays; the worker claims rows,
+ * records attempts and releases leases. A row is leased while {@code lease_until} is in the future; its
+ * {@code lease_token} fences every write of an outcome, so a worker whose lease was taken over changes nothing.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** The channel the insert trigger of V4 notifies; replays notify it too. */
+    static final String CHANNEL = "warden_outbox";
+
+    private static final String ENQUEUE = """
+            insert into outbox (id, kind, destination, subject_id, payload, next_attempt_at, created_at)
+            select w.id, w.kind, w.destination, w.subject_id, w.payload::jsonb, now(), now()
+            from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[])
+                as w(id, kind, destination, subject_id, payload)
+            """;
+
+    /**
+     * Takes up to $1 due rows, oldest due first, skipping rows other workers are claiming this instant, and at most
+     * the room each destination has left in this process ($2/$3: destinations already busy and their room; others
+     * get $4). A claimed row's next_attempt_at becomes its lease expiry: that is when it is due again if this process
+     * dies, and it keeps leased rows out of the due index. A row whose previous lease simply expired gets that
+     * attempt recorded as lost.
+     */
+    private static final String CLAIM = """
+            with due as (
+                select id, destination, next_attempt_at, attempts, lease_owner, lease_until
+                from outbox
+                where status = 'pending' and next_attempt_at <= now()
+                    and (lease_until is null or lease_until <= now())
+                    and not exists (select 1 from unnest($2::text[], $3::int[]) as busy(destination, room)
+                        where busy.destination = outbox.destination and busy.room <= 0)
+                order by next_attempt_at
+                limit $1
+                for update skip locked),
+            ranked as (
+                select due.*, coalesce(busy.room, $4) as room,
+                    row_number() over (partition by due.destination order by due.next_attempt_at) as place
+                from due left join unnest($2::text[], $3::int[]) as busy(destination, room)
+                    on busy.destination = due.destination),
+            claimed as (
+                update outbox o set lease_token = $5, lease_owner = $6,
+                    lease_until = now() + $7::bigint * interval '1 millisecond',
+                    next_attempt_at = now() + $7::bigint * interval '1 millisecond', attempts = o.attempts + 1
+                from ranked r
+                where o.id = r.id and r.place <= r.room
+                returning o.id, o.kind, o.destination, o.subject_id, o.payload, o.attempts, o.created_at,
+                    coalesce(o.replayed_at, o.created_at) as age_from),
+            lost as (
+                insert into outbox_attempt (outbox_id, number, started_at, duration_ms, outcome, error, worker)
+                select r.id, r.attempts, r.lease_until, 0, 'lost',
+                    'the lease of ' || r.lease_owner || ' expired before it recorded this attempt', r.lease_owner
+                from ranked r join claimed c on c.id = r.id
+                where r.lease_owner is not null and r.attempts > 0
+                on conflict do nothing)
+            select * from claimed
+            """;
+
+    /**
+     * Stores a batch of finished attempts and moves each row on, if this worker's lease still holds it; answers the
+     * ids it moved. The attempts are stored either way: they happened.
+     */
+    private static final String COMPLETE = """
+            with finished as (
+                select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::bigint[],
+                    $7::int[], $8::text[], $9::timestamptz[], $10::bigint[])
+                    as f(id, lease_token, number, outcome, status, delay_ms, http_status, error, started_at,
+                        duration_ms)),
+            moved as (
+                update outbox o set status = f.status,
+                    next_attempt_at = case when f.status = 'pending'
+                        then now() + f.delay_ms * interval '1 millisecond' else o.next_attempt_at end,
+                    finished_at = case when f.status = 'pending' then null else now() end,
+                    lease_token = null, lease_owner = null, lease_until = null,
+                    last_error = f.error, last_http_status = f.http_status
+                from finished f
+                where o.id = f.id and o.lease_token = f.lease_token
+                returning o.id),
+            recorded as (
+                insert into outbox_attempt (outbox_id, number, started_at, duration_ms, outcome, http_status, error,
+                    worker)
+                select f.id, f.number, f.started_at, f.duration_ms, f.outcome, f.http_status, f.error, $11
+                from finished f join outbox o on o.id = f.id
+                on conflict do nothing)
+            select id from moved
+            """;
+
+    /** Every row this worker still holds is due again at once, for any replica. */
+    private static final String RELEASE = """
+            update outbox set lease_token = null, lease_owner = null, lease_until = null, next_attempt_at = now()
+            where lease_owner = $1 and status = 'pending'
+            """;
+
+    private static final String COUNT_PENDING = "select count(*) from outbox where status = 'pending'";
+
+    private static final String DELIVERY_COLUMNS = """
+            id, kind, destination, subject_id, status, attempts, next_attempt_at, created_at, replayed_at,
+            finished_at, lease_owner, lease_until, last_error, last_http_status""";
+
+    private static final String FIND = """
+            select o.id, o.kind, o.destination, o.subject_id, o.status, o.attempts, o.next_attempt_at, o.created_at,
+                o.replayed_at, o.finished_at, o.lease_owner, o.lease_until, o.last_error, o.last_http_status,
+                o.payload, a.number, a.started_at, a.duration_ms, a.outcome, a.http_status, a.error, a.worker
+            from outbox o left join outbox_attempt a on a.outbox_id = o.id
+            where o.id = $1
+            order by a.number
+            """;
+
+    /** Pending again and due now, with a fresh max-age; notifies the workers in the same statement. */
+    private static final String REPLAY = """
+            with replayed as (
+                update outbox set status = 'pending', next_attempt_at = now(), replayed_at = now(), finished_at = null,
+                    lease_token = null, lease_owner = null, lease_until = null
+                where id = $1 and status <> 'pending'
+                returning %1$s),
+            woken as (select pg_notify('%2$s', '') from replayed)
+            select %1$s, true as replayed from replayed where (select count(*) from woken) >= 0
+            union all
+            select %1$s, false from outbox where id = $1 and not exists (select 1 from replayed)
+            """.formatted(DELIVERY_COLUMNS, CHANNEL);
+
+    private final Pool pool;
+    private final DatabaseCalls calls;
+
+    Outbox(Pool pool, DatabaseCalls calls) {
+        this.pool = pool;
+        this.calls = calls;
+    }
+
+    /** Queues one row, due now; the insert wakes the workers. */
+    public Uni<UUID> enqueue(NewWork work) {
+        return enqueueAll(List.of(work)).map(ids -> ids.get(0));
+    }
+
+    /** Queues many rows in one statement. */
+    public Uni<List<UUID>> enqueueAll(List<NewWork> works) {
+        List<UUID> ids = works.stream().map(ignored -> UUID.randomUUID()).toList();
+        Tuple parameters = Tuple.tuple()
+                .addArrayOfUUID(ids.toArray(UUID[]::new))
+                .addArrayOfString(column(works, NewWork::kind, String[]::new))
+                .addArrayOfString(column(works, NewWork::destination, String[]::new))
+                .addArrayOfUUID(column(works, NewWork::subjectId, UUID[]::new))
+                .addArrayOfString(column(works, work -> work.payload() == null ? "{}" : work.payload().encode(),
+                        String[]::new));
+        return calls.statement(pool.preparedQuery(ENQUEUE).execute(parameters)).replaceWith(ids);
+    }
+
+    Uni<List<Lease>> claim(int limit, Map<String, Integer> roomOfBusyDestinations, int roomOfOthers, UUID token,
+            String owner, Duration lease) {
+        List<Map.Entry<String, Integer>> busy = List.copyOf(roomOfBusyDestinations.entrySet());
+        Tuple parameters = Tuple.tuple()
+                .addInteger(limit)
+                .addArrayOfString(busy.stream().map(Map.Entry::getKey).toArray(String[]::new))
+                .addArrayOfInteger(busy.stream().map(Map.Entry::getValue).toArray(Integer[]::new))
+                .addInteger(roomOfOthers)
+                .addUUID(token)
+                .addString(owner)
+                .addLong(lease.toMillis());
+        long expiresAtNanos = System.nanoTime() + lease.toNanos();
+        return calls.statement(pool.preparedQuery(CLAIM).execute(parameters)).map(rows -> {
+            List<Lease> leases = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                WorkItem item = new WorkItem(row.getUUID("id"), row.getString("kind"), row.getString("destination"),
+                        Optional.ofNullable(row.getUUID("subject_id")), row.getJsonObject("payload"),
+                        row.getInteger("attempts"), instant(row, "created_at"));
+                leases.add(new Lease(item, token, instant(row, "age_from"), expiresAtNanos));
+            }
+            return leases;
+        });
+    }
+
+    /** Stores the attempts and moves the rows on; answers the ids whose lease still held. */
+    Uni<List<UUID>> complete(List<Completion> completions, String worker) {
+        Tuple parameters = Tuple.tuple()
+                .addArrayOfUUID(column(completions, done -> done.lease().item().id(), UUID[]::new))
+                .addArrayOfUUID(column(completions, done -> done.lease().token(), UUID[]::new))
+                .addArrayOfInteger(column(completions, done -> done.lease().item().attempt(), Integer[]::new))
+                .addArrayOfString(column(completions, done -> done.outcome().wireName(), String[]::new))
+                .addArrayOfString(column(completions, done -> done.next().wireName(), String[]::new))
+                .addArrayOfLong(column(completions, done -> done.delay().toMillis(), Long[]::new))
+                .addArrayOfInteger(column(completions, done -> done.httpStatus().orElse(null), Integer[]::new))
+                .addArrayOfString(column(completions, done -> done.error().orElse(null), String[]::new))
+                .addArrayOfOffsetDateTime(column(completions, done -> done.startedAt().atOffset(ZoneOffset.UTC),
+                        OffsetDateTime[]::new))
+                .addArrayOfLong(column(completions, Completion::durationMs, Long[]::new))
+                .addString(worker);
+        return calls.statement(pool.preparedQuery(COMPLETE).execute(parameters))
+                .map(rows -> column(rows, row -> row.getUUID("id")));
+    }
+
+    Uni<Integer> release(String owner) {
+        return calls.statement(pool.preparedQuery(RELEASE).execute(Tuple.of(owner))).map(RowSet::rowCount);
+    }
+
+    Uni<Long> countPending() {
+        return calls.statement(pool.query(COUNT_PENDING).execute()).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Newest first; one more row than asked tells whether a next page exists. */
+    public Uni<DeliveryPage> list(DeliveryQuery query) {
+        List<String> conditions = new ArrayList<>();
+        Tuple parameters = Tuple.tuple();
+        query.status().ifPresent(status -> condition(conditions, parameters, "status = $%d", status.wireName()));
+        query.destination().ifPresent(destination -> condition(conditions, parameters, "destination = $%d",
+                destination));
+        query.kind().ifPresent(kind -> condition(conditions, parameters, "kind = $%d", kind));
+        query.cursor().ifPresent(cursor -> {
+            parameters.addOffsetDateTime(cursor.createdAt().atOffset(ZoneOffset.UTC)).addUUID(cursor.id());
+            conditions.add("(created_at, id) < ($%d, $%d)".formatted(parameters.size() - 1, parameters.size()));
+        });
+        parameters.addInteger(query.limit() + 1);
+        String sql = "select " + DELIVERY_COLUMNS + " from outbox"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by created_at desc, id desc limit $" + parameters.size();
+        return calls.statement(pool.preparedQuery(sql).execute(parameters)).map(rows -> {
+            List<Delivery> deliveries = column(rows, row -> delivery(row, Optional.empty(), List.of()));
+            if (deliveries.size() <= query.limit()) {
+                return new DeliveryPage(deliveries, Optional.empty());
+            }
+            List<Delivery> page = deliveries.subList(0, query.limit());
+            Delivery last = page.get(page.size() - 1);
+            return new DeliveryPage(page, Optional.of(new DeliveryCursor(last.createdAt(), last.id())));
+        });
+    }
+
+    /** The row with its payload and every attempt, in order. */
+    public Uni<Optional<Delivery>> find(UUID id) {
+        return calls.statement(pool.preparedQuery(FIND).execute(Tuple.of(id))).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            List<Delivery.Attempt> attempts = new ArrayList<>();
+            Row first = null;
+            for (Row row : rows) {
+                first = first == null ? row : first;
+                if (row.getInteger("number") != null) {
+                    attempts.add(new Delivery.Attempt(row.getInteger("number"), instant(row, "started_at"),
+                            row.getLong("duration_ms"), row.getString("outcome"),
+                            Optional.ofNullable(row.getInteger("http_status")),
+                            Optional.ofNullable(row.getString("error")), row.getString("worker")));
+                }
+            }
+            return Optional.of(delivery(first, Optional.ofNullable(first.getJsonObject("payload")), attempts));
+        });
+    }
+
+    /** A row that ended (delivered, stopped, dead) is pending again, due now, with its attempts kept. */
+    public Uni<ReplayResult> replay(UUID id) {
+        return calls.statement(pool.preparedQuery(REPLAY).execute(Tuple.of(id))).map(rows -> {
+            if (rows.size() == 0) {
+                return new ReplayResult.Missing();
+            }
+            Row row = rows.iterator().next();
+            Delivery delivery = delivery(row, Optional.empty(), List.of());
+            return row.getBoolean("replayed") ? new ReplayResult.Replayed(delivery)
+                    : new ReplayResult.StillPending(delivery);
+        });
+    }
+
+    private static void condition(List<String> conditions, Tuple parameters, String condition, String value) {
+        parameters.addString(value);
+        conditions.add(condition.formatted(parameters.size()));
+    }
+
+    private static Delivery delivery(Row row, Optional<JsonObject> payload, List<Delivery.Attempt> attempts) {
+        return new Delivery(row.getUUID("id"), row.getString("kind"), row.getString("destination"),
+                Optional.ofNullable(row.getUUID("subject_id")),
+                DeliveryStatus.fromWireName(row.getString("status")).orElseThrow(),
+                row.getInteger("attempts"), instant(row, "next_attempt_at"), instant(row, "created_at"),
+                optionalInstant(row, "replayed_at"), optionalInstant(row, "finished_at"),
+                Optional.ofNullable(row.getString("lease_owner")), optionalInstant(row, "lease_until"),
+                Optional.ofNullable(row.getString("last_error")),
+                Optional.ofNullable(row.getInteger("last_http_status")), payload, attempts);
+    }
+
+    private static Instant instant(Row row, String column) {
+        return row.getOffsetDateTime(column).toInstant();
+    }
+
+    private static Optional<Instant> optionalInstant(Row row, String column) {
+        return Optional.ofNullable(row.getOffsetDateTime(column)).map(OffsetDateTime::toInstant);
+    }
+
+    private static <T, V> V[] column(List<T> values, Function<T, V> value, IntFunction<V[]> array) {
+        return values.stream().map(value).toArray(array);
+    }
+
+    private static <V> List<V> column(RowSet<Row> rows, Function<Row, V> value) {
+        List<V> values = new ArrayList<>(rows.size());
+        rows.forEach(row -> values.add(value.apply(row)));
+        return values;
+    }
+}

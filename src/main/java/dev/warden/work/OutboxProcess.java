@@ -1,0 +1,51 @@
+package dev.warden.work;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * This process's outbox worker: started with Warden when {@code warden.outbox.enabled} (the default), stopped
+ * cleanly on shutdown (see {@link OutboxWorker#stop()}).
+ */
+@ApplicationScoped
+class OutboxProcess {
+
+    private static final Logger LOG = Logger.getLogger(OutboxProcess.class);
+
+    private OutboxWorker worker;
+
+    void start(@Observes StartupEvent started, OutboxSettingsCheck checked, OutboxSettings settings, Outbox outbox,
+            WorkHandlers handlers, OutboxMetrics metrics, Pool pool, Vertx vertx) {
+        if (!settings.enabled()) {
+            LOG.info("Outbox worker off (warden.outbox.enabled=false): this process serves the API only");
+            return;
+        }
+        worker = new OutboxWorker(outbox, handlers, settings, metrics, pool, vertx, workerId());
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping, OutboxSettings settings) {
+        if (worker != null) {
+            worker.stop().await().atMost(settings.shutdownGrace().multipliedBy(2).plusSeconds(10));
+        }
+    }
+
+    /**
+     * The host (a pod's name on Kubernetes), the process id and a random suffix: unique per start, and telling an
+     * operator which process holds or worked a row.
+     */
+    static String workerId() {
+        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(name -> !name.isBlank()).orElse("warden");
+        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
