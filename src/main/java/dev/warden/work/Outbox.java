@@ -43,32 +43,29 @@ public class Outbox {
             """;
 
     /**
-     * Takes up to $1 due rows, oldest due first, skipping rows other workers are claiming this instant, and at most
-     * the room each destination has left in this process ($2/$3: destinations already busy and their room; others
-     * get $4). A claimed row's next_attempt_at becomes its lease expiry: that is when it is due again if this process
-     * dies, and it keeps leased rows out of the due index. A row whose previous lease simply expired gets that
-     * attempt recorded as lost.
+     * Takes up to $1 due rows, oldest due first, skipping rows other workers are claiming this instant and rows of
+     * destinations with no room left in this process ($2), and at most the room each destination has left ($3/$4:
+     * destinations already busy and their room; others get $5). The claim changes no indexed column, so PostgreSQL can update the row in place (a HOT update, with
+     * the table's fillfactor leaving room for it) instead of adding an entry to every index. A row whose previous
+     * lease simply expired gets that attempt recorded as lost.
      */
     private static final String CLAIM = """
             with due as (
                 select id, destination, next_attempt_at, attempts, lease_owner, lease_until
                 from outbox
                 where status = 'pending' and next_attempt_at <= now()
-                    and (lease_until is null or lease_until <= now())
-                    and not exists (select 1 from unnest($2::text[], $3::int[]) as busy(destination, room)
-                        where busy.destination = outbox.destination and busy.room <= 0)
+                    and (lease_until is null or lease_until <= now()) and destination <> all($2::text[])
                 order by next_attempt_at
                 limit $1
                 for update skip locked),
             ranked as (
-                select due.*, coalesce(busy.room, $4) as room,
+                select due.*, coalesce(busy.room, $5) as room,
                     row_number() over (partition by due.destination order by due.next_attempt_at) as place
-                from due left join unnest($2::text[], $3::int[]) as busy(destination, room)
+                from due left join unnest($3::text[], $4::int[]) as busy(destination, room)
                     on busy.destination = due.destination),
             claimed as (
-                update outbox o set lease_token = $5, lease_owner = $6,
-                    lease_until = now() + $7::bigint * interval '1 millisecond',
-                    next_attempt_at = now() + $7::bigint * interval '1 millisecond', attempts = o.attempts + 1
+                update outbox o set lease_token = $6, lease_owner = $7,
+                    lease_until = now() + $8::bigint * interval '1 millisecond', attempts = o.attempts + 1
                 from ranked r
                 where o.id = r.id and r.place <= r.room
                 returning o.id, o.kind, o.destination, o.subject_id, o.payload, o.attempts, o.created_at,
@@ -177,6 +174,8 @@ public class Outbox {
         List<Map.Entry<String, Integer>> busy = List.copyOf(roomOfBusyDestinations.entrySet());
         Tuple parameters = Tuple.tuple()
                 .addInteger(limit)
+                .addArrayOfString(busy.stream().filter(entry -> entry.getValue() <= 0).map(Map.Entry::getKey)
+                        .toArray(String[]::new))
                 .addArrayOfString(busy.stream().map(Map.Entry::getKey).toArray(String[]::new))
                 .addArrayOfInteger(busy.stream().map(Map.Entry::getValue).toArray(Integer[]::new))
                 .addInteger(roomOfOthers)

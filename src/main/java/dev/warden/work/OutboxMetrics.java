@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.Timer;
  * claim takes, rows pending (all replicas, counted now and then) and attempts in flight in this process.
  */
 @ApplicationScoped
-public class OutboxMetrics {
+class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final Timer claims;

@@ -1,5 +1,6 @@
 package dev.warden.work;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 class OutboxProcess {
 
     private static final Logger LOG = Logger.getLogger(OutboxProcess.class);
+    /** After the grace: storing the last outcomes and releasing the leases, each bounded by the database timeout. */
+    private static final Duration STOP_BEYOND_GRACE = Duration.ofSeconds(10);
 
     private OutboxWorker worker;
 
@@ -35,8 +38,14 @@ class OutboxProcess {
     }
 
     void stop(@Observes ShutdownEvent stopping, OutboxSettings settings) {
-        if (worker != null) {
-            worker.stop().await().atMost(settings.shutdownGrace().multipliedBy(2).plusSeconds(10));
+        if (worker == null) {
+            return;
+        }
+        try {
+            worker.stop().await().atMost(settings.shutdownGrace().plus(STOP_BEYOND_GRACE));
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox worker %s did not stop cleanly (%s); its rows are due again when their leases expire",
+                    worker.id(), e.toString());
         }
     }
 

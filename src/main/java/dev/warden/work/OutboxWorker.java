@@ -119,7 +119,9 @@ final class OutboxWorker {
         if (!started || stopping) {
             return;
         }
-        int room = settings.batchSize() - running.size();
+        // One claim fills at most one destination: locking more rows than a lone busy destination can take would
+        // only hold them from the other replicas for nothing.
+        int room = Math.min(settings.batchSize() - running.size(), settings.destinationConcurrency());
         if (claiming || room <= 0) {
             claimAgain = true;
             return;
@@ -134,11 +136,7 @@ final class OutboxWorker {
                     claiming = false;
                     metrics.claimed(Duration.ofNanos(System.nanoTime() - start));
                     leases.forEach(this::begin);
-                    if (leases.size() == room || busy.values().stream()
-                            .anyMatch(count -> count >= settings.destinationConcurrency())) {
-                        claimAgain = true;
-                    }
-                    if (claimAgain) {
+                    if (claimAgain || leases.size() == room) {
                         claim();
                     }
                 }, failure -> {
@@ -182,12 +180,11 @@ final class OutboxWorker {
         if (running.get(attempt.lease.item().id()) != attempt) {
             return; // called off already (shutdown)
         }
-        Completion completion = judge(attempt, result, failure);
         endRunning(attempt);
-        finish(attempt.lease, attempt.handler, completion);
-        if (claimAgain) {
-            claim();
-        }
+        finish(attempt.lease, attempt.handler, judge(attempt, result, failure));
+        // The freed slot may take a row a full process or destination left unclaimed. Claims coalesce: while one
+        // runs, ends only ask for one more after it, so this costs one claim per claim round trip at most.
+        claim();
     }
 
     private void endRunning(Running attempt) {

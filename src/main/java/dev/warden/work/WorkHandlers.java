@@ -10,7 +10,7 @@ import jakarta.enterprise.inject.Instance;
 
 /** The {@link WorkHandler} of each kind of work, found among the CDI beans; two handlers of one kind fail start-up. */
 @ApplicationScoped
-public class WorkHandlers {
+class WorkHandlers {
 
     private final Map<String, WorkHandler> byKind = new TreeMap<>();
 

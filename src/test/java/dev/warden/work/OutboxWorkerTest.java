@@ -155,6 +155,22 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void aBacklogLargerThanTheSlotsDrainsAsSlotsFreeNotAtEachPoll() throws Exception {
+        worker(TestOutboxSettings.fast().withPollInterval(Duration.ofMinutes(10)).withDestinationConcurrency(4)
+                .withBatchSize(6));
+        await().atMost(WAIT).until(() -> listeners() == 1);
+        String prefix = destination();
+        List<NewWork> works = IntStream.range(0, 150)
+                .mapToObj(i -> ScriptedWork.work(prefix + (i < 100 ? "-one" : "-" + i), "done")).toList();
+
+        outbox.enqueueAll(works).await().atMost(WAIT);
+
+        // One notification, then no poll for ten minutes: only freed slots can claim the rest.
+        await().atMost(WAIT).until(() -> count(
+                "select count(*) from outbox where destination like ? and status = 'delivered'", prefix + "-%") == 150);
+    }
+
+    @Test
     void aRowWhoseOwnerDiedIsTakenOverAndTheLostAttemptRecorded() throws Exception {
         UUID id = UUID.randomUUID();
         insertLeased(id, destination(), "ghost", "now() - interval '1 second'");
