@@ -93,7 +93,7 @@ postgres_pids() {
 scenario() {
     local label=$1 processes=$2 pg; pg=$(postgres_pids)
     local warden_before pg_before; warden_before=$(cpu_ticks "${WARDEN_PIDS[@]}"); pg_before=$(cpu_ticks $pg)
-    local started=$SECONDS
+    local started=$SECONDS load; load=$(cut -d' ' -f1 /proc/loadavg)
     log "scenario: $label"
     java -jar "$LOADGEN" backbone --sink-port "$SINK_PORT" --secret "$SECRET" --client bench \
         --db-url "postgresql://127.0.0.1:$PG_PORT/postgres" --db-user postgres --db-password "$PG_PASSWORD" \
@@ -104,8 +104,8 @@ scenario() {
     local warden_after pg_after; warden_after=$(cpu_ticks "${WARDEN_PIDS[@]}"); pg_after=$(cpu_ticks $pg)
     awk -v w=$((warden_after - warden_before)) -v p=$((pg_after - pg_before)) -v s=$((SECONDS - started)) \
         -v hz="$CLK_TCK" -v l="$label" \
-        'BEGIN { printf "- %s: %d s of wall time; CPU Warden %.1f s, PostgreSQL %.1f s\n", l, s, w / hz, p / hz }' \
-        >> "$RUN/cpu.md"
+        -v load="$load" 'BEGIN { printf "- %s: %d s of wall time; CPU Warden %.1f s, PostgreSQL %.1f s;" \
+        " load average %s when it began\n", l, s, w / hz, p / hz, load }' >> "$RUN/cpu.md"
 }
 
 describe_environment() {

@@ -102,7 +102,9 @@ public final class BackboneCommand {
         return value.get();
     }
 
+    /** A comma-separated list of rates; empty for none. */
     private static double[] rates(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+        return Arrays.stream(list.split(",")).map(String::trim).filter(rate -> !rate.isEmpty())
+                .mapToDouble(Double::parseDouble).toArray();
     }
 }

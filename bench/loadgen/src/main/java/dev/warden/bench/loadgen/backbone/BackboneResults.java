@@ -22,6 +22,8 @@ public final class BackboneResults {
     public static final String NAME = "backbone-report";
     static final double TARGET_RATE = 2_000;
     static final double TARGET_P99_MS = 50;
+    /** A steady phase counts only if the enqueuer achieved this share of its rate. */
+    static final double ENQUEUE_SHARE = 0.95;
 
     private BackboneResults() {
     }
@@ -122,7 +124,10 @@ public final class BackboneResults {
                         rate, phase.path("commitToDeliveryMs").path("p99").asText("-"),
                         verdict(complete && p99 <= TARGET_P99_MS, complete, p99 - TARGET_P99_MS, " ms")));
             }
-            if (rate > 0 && complete && p99 <= TARGET_P99_MS && phase.path("lateEnqueues").asLong() == 0) {
+            // Late enqueues make the arrivals burstier, not the latency smaller (it runs from each commit): they do
+            // not disqualify a phase, an enqueuer that fell short of the rate does.
+            boolean rateHeld = phase.path("enqueueRate").asDouble() >= ENQUEUE_SHARE * rate;
+            if (rate > 0 && complete && rateHeld && p99 <= TARGET_P99_MS) {
                 best = Math.max(best, rate);
             }
         }

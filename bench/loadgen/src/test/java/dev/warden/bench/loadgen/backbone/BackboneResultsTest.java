@@ -33,6 +33,16 @@ class BackboneResultsTest {
     }
 
     @Test
+    void aSteadyPhaseWhoseEnqueuerFellShortOfItsRateDoesNotCount() {
+        ObjectNode scenario = (ObjectNode) scenario(2500, true, 40, true);
+        ((ObjectNode) scenario.path("phases").get(1)).put("enqueueRate", 1800);
+
+        String md = BackboneResults.markdown("", List.of(scenario));
+
+        assertTrue(md.contains("highest steady rate tried with p99 ≤ 50 ms: none"), md);
+    }
+
+    @Test
     void aPhaseWithUndeliveredWorkMissesWhateverItsFigures() {
         String md = BackboneResults.markdown("", List.of(scenario(2500, false, 40, false)));
 
@@ -51,7 +61,7 @@ class BackboneResultsTest {
     private static ObjectNode phase(String name, double targetRate, double rate, boolean complete, double p99) {
         ObjectNode phase = JSON.createObjectNode().put("name", name).put("targetRate", targetRate)
                 .put("queued", 20000).put("delivered", complete ? 20000 : 19000).put("complete", complete)
-                .put("deliveriesPerSecond", rate).put("lateEnqueues", 0);
+                .put("deliveriesPerSecond", rate).put("enqueueRate", targetRate).put("lateEnqueues", 100);
         phase.putObject("commitToDeliveryMs").put("p50", p99 / 4).put("p99", p99);
         return phase;
     }
