@@ -16,6 +16,8 @@ RUN="$BENCH/work/profile-$(date -u +%Y-%m-%dT%H%M%SZ)"
 LOADGEN="$BENCH/loadgen/target/loadgen.jar"
 WARDEN_JAR=${WARDEN_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}
 CLK_TCK=$(getconf CLK_TCK)
+# shellcheck source=bench/cpu.sh
+source "$BENCH/cpu.sh"
 declare -a STARTED=()
 trap 'for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 
@@ -41,16 +43,13 @@ load() { # WARMUP_S DURATION_S LABEL
         --header "Authorization: Bearer bench-key-not-secret" --rate "$RATE" --warmup "${1}s" --duration "${2}s" \
         --runs 1 --label "$3" --out "$RUN/$3.json"
 }
-ticks() { local total=0 pid; for pid in "$@"; do
-    local stat; stat=$(</proc/"$pid"/stat); stat=${stat##*) }; read -r -a f <<< "$stat"
-    total=$((total + f[11] + f[12])); done; echo "$total"; }
 
 load 1 "$WARMUP" warm-up
 # CPU and latency are measured without the recorder; the recording (JFR's low-overhead default settings) follows.
 pg_pids=$(echo "$PG_PID" $(pgrep -P "$PG_PID"))
-warden_before=$(ticks "$WARDEN_PID"); pg_before=$(ticks $pg_pids)
+warden_before=$(cpu_ticks "$WARDEN_PID"); pg_before=$(cpu_ticks $pg_pids)
 load 1 "$RECORD" measured
-warden_after=$(ticks "$WARDEN_PID"); pg_after=$(ticks $pg_pids)
+warden_after=$(cpu_ticks "$WARDEN_PID"); pg_after=$(cpu_ticks $pg_pids)
 requests=$((RATE * (RECORD + 1)))
 awk -v w=$((warden_after - warden_before)) -v p=$((pg_after - pg_before)) -v hz="$CLK_TCK" -v n="$requests" \
     'BEGIN { printf "CPU per 1,000 requests: Warden %.3f s, PostgreSQL %.3f s\n", 1000 * w / hz / n, 1000 * p / hz / n }'

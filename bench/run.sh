@@ -28,6 +28,8 @@ SCG="$BENCH/peers/scg/target/scg-peer.jar"
 WARDEN="$ROOT/target/quarkus-app/quarkus-run.jar"
 ECHO_MODULE=/usr/lib/nginx/modules/ngx_http_echo_module.so
 CLK_TCK=$(getconf CLK_TCK)
+# shellcheck source=bench/cpu.sh
+source "$BENCH/cpu.sh"
 declare -a STARTED=()
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -120,17 +122,6 @@ start_scg() {
     done
 }
 
-# cpu_ticks PID...: user+system clock ticks of those processes (and, for Warden, its PostgreSQL).
-cpu_ticks() {
-    local total=0 pid
-    for pid in "$@"; do
-        [[ -r /proc/$pid/stat ]] || continue
-        local stat; stat=$(</proc/"$pid"/stat); stat=${stat##*) }
-        read -r -a fields <<< "$stat"
-        total=$((total + fields[11] + fields[12]))
-    done
-    echo "$total"
-}
 
 postgres_pids() {
     local master; master=$(pgrep -f "postgres -D $RUN/warden/.warden/pg" | head -1 || true)

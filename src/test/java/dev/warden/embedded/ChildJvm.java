@@ -91,6 +91,10 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String output() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);

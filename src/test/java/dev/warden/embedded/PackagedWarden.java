@@ -16,9 +16,10 @@ import dev.warden.client.api.ModerationsApi;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) started as a user starts it, with the
- * README's run command, in a working directory of the test's choosing.
+ * README's run command, in a working directory of the test's choosing. Public for the tests of other packages that
+ * need real processes: several Wardens on one database, a Warden killed with SIGKILL.
  */
-final class PackagedWarden implements AutoCloseable {
+public final class PackagedWarden implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
 
@@ -31,20 +32,38 @@ final class PackagedWarden implements AutoCloseable {
     }
 
     /** Starts it and waits until it is ready; fails if it exits first. */
-    static PackagedWarden start(Path workingDirectory, String... systemProperties) {
-        int port = freePort();
-        List<String> arguments = new ArrayList<>();
-        arguments.add("-Dquarkus.http.port=" + port);
-        arguments.addAll(List.of(systemProperties));
-        arguments.add("-jar");
-        arguments.add(JAR.toString());
-        PackagedWarden warden = new PackagedWarden(ChildJvm.start(workingDirectory, arguments), port);
-        warden.jvm.awaitWhileAlive(warden::isReady);
+    public static PackagedWarden start(Path workingDirectory, String... jvmOptions) {
+        PackagedWarden warden = launch(workingDirectory, List.of(jvmOptions));
+        warden.awaitReady();
         return warden;
     }
 
-    String baseUrl() {
+    /**
+     * Starts it without waiting, so several can start side by side; {@link #awaitReady()} waits. The options
+     * ({@code -Dkey=value}, {@code -Xmx...}) go before {@code -jar}.
+     */
+    public static PackagedWarden launch(Path workingDirectory, List<String> jvmOptions) {
+        int port = freePort();
+        List<String> arguments = new ArrayList<>();
+        arguments.add("-Dquarkus.http.port=" + port);
+        arguments.addAll(jvmOptions);
+        arguments.add("-jar");
+        arguments.add(JAR.toString());
+        return new PackagedWarden(ChildJvm.start(workingDirectory, arguments), port);
+    }
+
+    /** Waits until it answers ready; fails, with its output, if it exits first. */
+    public void awaitReady() {
+        jvm.awaitWhileAlive(this::isReady);
+    }
+
+    public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The process id of its JVM. */
+    public long pid() {
+        return jvm.pid();
     }
 
     ModerationsApi moderations(String apiKey) {
@@ -54,7 +73,7 @@ final class PackagedWarden implements AutoCloseable {
         return new ModerationsApi(client);
     }
 
-    String output() {
+    public String output() {
         return jvm.output();
     }
 
@@ -73,7 +92,7 @@ final class PackagedWarden implements AutoCloseable {
     }
 
     /** SIGKILL to the JVM only, as the kernel's OOM killer does: no shutdown hook runs. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         jvm.kill();
     }
 

@@ -3,10 +3,10 @@ package dev.warden.bench.loadgen;
 import org.HdrHistogram.Histogram;
 
 /** Latency percentiles in milliseconds, as reported; taken from a histogram of microseconds. */
-record LatencySummary(double p50, double p90, double p99, double p999, double max, double mean) {
+public record LatencySummary(double p50, double p90, double p99, double p999, double max, double mean) {
 
     /** @return null when nothing succeeded: an empty distribution has no percentiles, and zeros would lie */
-    static LatencySummary of(Histogram micros) {
+    public static LatencySummary of(Histogram micros) {
         if (micros.getTotalCount() == 0) {
             return null;
         }

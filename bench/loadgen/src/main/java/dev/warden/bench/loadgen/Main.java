@@ -1,5 +1,7 @@
 package dev.warden.bench.loadgen;
 
+import dev.warden.bench.loadgen.backbone.BackboneCommand;
+import dev.warden.bench.loadgen.backbone.BackboneResults;
 import dev.warden.bench.loadgen.profile.Hotspots;
 import dev.warden.bench.loadgen.report.ReportCommand;
 import java.io.IOException;
@@ -39,6 +41,20 @@ public final class Main {
         }
     }
 
+    private static int runBackbone(String[] args, PrintStream out, PrintStream err) {
+        try {
+            BackboneCommand.run(args, out);
+            return EXIT_OK;
+        } catch (IllegalArgumentException e) {
+            err.println("loadgen: " + e.getMessage());
+            return EXIT_BAD_ARGUMENTS;
+        } catch (Exception e) {
+            err.println("loadgen: backbone failed: " + e);
+            e.printStackTrace(err);
+            return EXIT_INTERNAL_FAILURE;
+        }
+    }
+
     /** Everything but the process exit, so tests can drive the whole command line. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals(ReportCommand.NAME)) {
@@ -46,6 +62,12 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals(Hotspots.NAME)) {
             return runFileCommand(Hotspots::run, args, err);
+        }
+        if (args.length > 0 && args[0].equals(BackboneResults.NAME)) {
+            return runFileCommand(BackboneResults::run, args, err);
+        }
+        if (args.length > 0 && args[0].equals(BackboneCommand.NAME)) {
+            return runBackbone(args, out, err);
         }
         Command.Load command;
         TargetRequest target;

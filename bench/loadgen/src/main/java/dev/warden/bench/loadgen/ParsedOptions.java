@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The "--name value" (or "--name=value") pairs after the mode word, with typed, validated access by name. */
-final class ParsedOptions {
+public final class ParsedOptions {
 
     private final Map<String, List<String>> values;
 
@@ -22,7 +22,8 @@ final class ParsedOptions {
      *                   never silently falls back to a default
      * @param repeatable the subset that may be given more than once
      */
-    static ParsedOptions parse(List<String> args, Set<String> allowed, Set<String> repeatable) throws UsageException {
+    public static ParsedOptions parse(List<String> args, Set<String> allowed, Set<String> repeatable)
+            throws UsageException {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -52,7 +53,7 @@ final class ParsedOptions {
         return new ParsedOptions(values);
     }
 
-    Optional<String> optional(String name) {
+    public Optional<String> optional(String name) {
         List<String> given = values.get(name);
         return given == null ? Optional.empty() : Optional.of(given.get(0));
     }
@@ -87,7 +88,7 @@ final class ParsedOptions {
         return positiveDouble(name, Double.NaN);
     }
 
-    int positiveInt(String name, int fallback) throws UsageException {
+    public int positiveInt(String name, int fallback) throws UsageException {
         Optional<String> text = optional(name);
         if (text.isEmpty()) {
             return fallback;
@@ -104,7 +105,7 @@ final class ParsedOptions {
     }
 
     /** @param zeroAllowed whether "0s" is meaningful (it is for warm-up, which can be skipped) */
-    Duration duration(String name, Duration fallback, boolean zeroAllowed) throws UsageException {
+    public Duration duration(String name, Duration fallback, boolean zeroAllowed) throws UsageException {
         Optional<String> text = optional(name);
         if (text.isEmpty()) {
             return fallback;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Writes a report as indented JSON, to the --out file or else to stdout. */
-final class ReportWriter {
+public final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -20,7 +20,7 @@ final class ReportWriter {
     private ReportWriter() {
     }
 
-    static String toJson(Object report) {
+    public static String toJson(Object report) {
         try {
             return JSON.writeValueAsString(report);
         } catch (JsonProcessingException e) {
@@ -28,7 +28,7 @@ final class ReportWriter {
         }
     }
 
-    static void write(Object report, Optional<Path> file, PrintStream stdout) throws IOException {
+    public static void write(Object report, Optional<Path> file, PrintStream stdout) throws IOException {
         String json = toJson(report) + System.lineSeparator();
         if (file.isEmpty()) {
             stdout.print(json);

@@ -1,9 +1,9 @@
 package dev.warden.bench.loadgen;
 
 /** The command line cannot be acted on; the message says why in terms of the arguments. */
-final class UsageException extends Exception {
+public final class UsageException extends Exception {
 
-    UsageException(String message) {
+    public UsageException(String message) {
         super(message);
     }
 }
