@@ -115,6 +115,11 @@ public class Outbox {
             where lease_owner = $1 and status = 'pending'
             """;
 
+    /** Every lease runs out now; the next claim records each as a lost attempt of the process that held it. */
+    private static final String EXPIRE_LEASES = """
+            update outbox set lease_until = now() where status = 'pending' and lease_until > now()
+            """;
+
     private static final String COUNT_PENDING = "select count(*) from outbox where status = 'pending'";
 
     private static final String DELIVERY_COLUMNS = """
@@ -216,6 +221,11 @@ public class Outbox {
 
     Uni<Integer> release(String owner) {
         return calls.statement(pool.preparedQuery(RELEASE).execute(Tuple.of(owner))).map(RowSet::rowCount);
+    }
+
+    /** Only for a process that knows no other holds leases: the single process of the embedded database. */
+    Uni<Integer> expireLeases() {
+        return calls.statement(pool.query(EXPIRE_LEASES).execute()).map(RowSet::rowCount);
     }
 
     Uni<Long> countPending() {

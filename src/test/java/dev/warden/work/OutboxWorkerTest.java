@@ -183,6 +183,21 @@ class OutboxWorkerTest {
         assertThat(delivery.attemptLog()).extracting(Delivery.Attempt::worker).containsExactly("ghost", worker.id());
     }
 
+    /** What the embedded default does at start-up, where the data directory's lock proves the holder is gone. */
+    @Test
+    void leasesExpiredAtStartUpAreTakenOverAtOnceInsteadOfAfterTheLease() throws Exception {
+        UUID id = UUID.randomUUID();
+        insertLeased(id, destination(), "crashed-process", "now() + interval '1 hour'");
+
+        assertThat(outbox.expireLeases().await().atMost(WAIT)).isGreaterThanOrEqualTo(1);
+        OutboxWorker worker = worker(TestOutboxSettings.fast());
+
+        Delivery delivery = awaitStatus(id, DeliveryStatus.DELIVERED);
+        assertThat(delivery.attemptLog()).extracting(Delivery.Attempt::outcome).containsExactly("lost", "done");
+        assertThat(delivery.attemptLog()).extracting(Delivery.Attempt::worker)
+                .containsExactly("crashed-process", worker.id());
+    }
+
     @Test
     void aRowLeasedByALiveOwnerIsLeftAlone() throws Exception {
         UUID leased = UUID.randomUUID();
