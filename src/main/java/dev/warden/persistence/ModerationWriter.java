@@ -1,13 +1,13 @@
 package dev.warden.persistence;
 
+import static dev.warden.persistence.SqlArrays.column;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -72,10 +72,7 @@ public class ModerationWriter {
             + storeOutcomes("stored", MODERATION_PARAMETERS + 1);
 
     /** The pending moderation and its job ($19 to $22), committed together: acknowledged work is never lost. */
-    private static final String QUEUE_JOB = """
-            insert into outbox (id, kind, destination, subject_id, payload, next_attempt_at, created_at)
-            select $19, $20, $21, stored.id, $22::text::jsonb, now(), now() from stored
-            """;
+    private static final String QUEUE_JOB = queueRow("stored", 19) + "\n";
     private static final String INSERT_PENDING = STORE_PENDING + QUEUE_JOB;
     private static final String INSERT_PENDING_RESOLVING_CLAIM = STORE_PENDING + RESOLVE_CLAIM + QUEUE_JOB;
 
@@ -229,11 +226,17 @@ public class ModerationWriter {
     private static String queueFrom(String source, int first) {
         return """
                 , queued as (
-                    insert into outbox (id, kind, destination, subject_id, payload, next_attempt_at, created_at)
-                    select $%1$d, $%2$d, $%3$d, %5$s.id, $%4$d::text::jsonb, now(), now()
-                    from %5$s where $%1$d::uuid is not null)
-                select count(*) as ended from %5$s
-                """.formatted(first, first + 1, first + 2, first + 3, source);
+                    %s where $%d::uuid is not null)
+                select count(*) as ended from %s
+                """.formatted(queueRow(source, first), first, source);
+    }
+
+    /** The outbox row bound at {@code $first} (id, kind, destination, payload) for the moderation in {@code source}. */
+    private static String queueRow(String source, int first) {
+        return """
+                insert into outbox (id, kind, destination, subject_id, payload, next_attempt_at, created_at)
+                select $%1$d, $%2$d, $%3$d, %5$s.id, $%4$d::text::jsonb, now(), now() from %5$s"""
+                .formatted(first, first + 1, first + 2, first + 3, source);
     }
 
     private static void addQueued(Tuple parameters, Optional<QueuedWork> work) {
@@ -266,11 +269,6 @@ public class ModerationWriter {
 
     private static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static <T> T[] column(List<ProviderOutcomeEntity> outcomes, Function<ProviderOutcomeEntity, T> value,
-            IntFunction<T[]> array) {
-        return outcomes.stream().map(value).toArray(array);
     }
 
     private static String json(Object value) {

@@ -1,5 +1,7 @@
 package dev.warden.work;
 
+import static dev.warden.persistence.SqlArrays.column;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -216,7 +217,7 @@ public class Outbox {
                 .addArrayOfLong(column(completions, Completion::durationMs, Long[]::new))
                 .addString(worker);
         return calls.statement(pool.preparedQuery(COMPLETE).execute(parameters))
-                .map(rows -> column(rows, row -> row.getUUID("id")));
+                .map(rows -> fromRows(rows, row -> row.getUUID("id")));
     }
 
     Uni<Integer> release(String owner) {
@@ -249,7 +250,7 @@ public class Outbox {
                 + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
                 + " order by created_at desc, id desc limit $" + parameters.size();
         return calls.statement(pool.preparedQuery(sql).execute(parameters)).map(rows -> {
-            List<Delivery> deliveries = column(rows, row -> delivery(row, Optional.empty(), List.of()));
+            List<Delivery> deliveries = fromRows(rows, row -> delivery(row, Optional.empty(), List.of()));
             if (deliveries.size() <= query.limit()) {
                 return new DeliveryPage(deliveries, Optional.empty());
             }
@@ -317,11 +318,7 @@ public class Outbox {
         return Optional.ofNullable(row.getOffsetDateTime(column)).map(OffsetDateTime::toInstant);
     }
 
-    private static <T, V> V[] column(List<T> values, Function<T, V> value, IntFunction<V[]> array) {
-        return values.stream().map(value).toArray(array);
-    }
-
-    private static <V> List<V> column(RowSet<Row> rows, Function<Row, V> value) {
+    private static <V> List<V> fromRows(RowSet<Row> rows, Function<Row, V> value) {
         List<V> values = new ArrayList<>(rows.size());
         rows.forEach(row -> values.add(value.apply(row)));
         return values;
