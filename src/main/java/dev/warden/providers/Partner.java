@@ -1,9 +1,11 @@
 package dev.warden.providers;
 
+import java.util.Optional;
 import java.util.Set;
 
 import dev.warden.resilience.ProviderGuard;
 import dev.warden.spi.Modality;
+import dev.warden.spi.PartnerWebhooks;
 
 /**
  * Anyone Warden calls out to, through a guard of its own: a classifier provider, a callback receiver (reporting
@@ -26,5 +28,13 @@ public interface Partner {
     /** The content a classifier classifies; nothing for a partner that classifies no content. */
     default Set<Modality> modalities() {
         return Set.of();
+    }
+
+    /**
+     * How the partner calls Warden back at {@code POST /v1/webhooks/<id>}; nothing for a partner that never does
+     * (that path then answers 404).
+     */
+    default Optional<PartnerWebhooks> webhooks() {
+        return Optional.empty();
     }
 }

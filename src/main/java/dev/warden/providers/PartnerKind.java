@@ -7,7 +7,9 @@ public enum PartnerKind {
     /** Classifies content for moderations. */
     CLASSIFIER,
     /** Receives a client's signed callbacks. */
-    CALLBACK;
+    CALLBACK,
+    /** A review desk: receives review requests, answers with the human decision. */
+    REVIEW;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

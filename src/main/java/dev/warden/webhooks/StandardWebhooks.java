@@ -21,7 +21,7 @@ public final class StandardWebhooks {
     public static final String TIMESTAMP = "webhook-timestamp";
     public static final String SIGNATURE = "webhook-signature";
 
-    private static final String VERSION = "v1,";
+    static final String VERSION = "v1,";
     private static final String HMAC_SHA256 = "HmacSHA256";
 
     private StandardWebhooks() {
@@ -36,6 +36,11 @@ public final class StandardWebhooks {
         byte[] prefix = (messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8);
         return secrets.stream().map(secret -> VERSION + Base64.getEncoder().encodeToString(hmac(secret, prefix, body)))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** The {@code v1,} signature of this message with one secret, the form a receiver compares against. */
+    static byte[] v1(WebhookSecret secret, String messageId, long timestampSeconds, byte[] body) {
+        return hmac(secret, (messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8), body);
     }
 
     private static byte[] hmac(WebhookSecret secret, byte[] prefix, byte[] body) {
