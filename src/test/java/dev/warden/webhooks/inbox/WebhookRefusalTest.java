@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -85,6 +88,29 @@ class WebhookRefusalTest {
 
         assertThat(rejected(InboxTestPartners.TESTER, "too_large")).isEqualTo(before + 1);
         assertThat(storedEvents(InboxTestPartners.TESTER, eventId)).isZero();
+    }
+
+    /**
+     * Only the headers are sent, announcing 2 MB (over warden.limits.max-body-size too, under the HTTP server's hard
+     * stop): the answer comes at once, so nothing waited for, let alone buffered, the body, and it is the webhook
+     * limit that answered.
+     */
+    @Test
+    void aHugeDeclaredBodyIsRefusedFromTheHeadersAlone() throws Exception {
+        double before = rejected(InboxTestPartners.TESTER, "too_large");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /v1/webhooks/" + InboxTestPartners.TESTER + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+        }
+        assertThat(rejected(InboxTestPartners.TESTER, "too_large")).isEqualTo(before + 1);
     }
 
     @Test
