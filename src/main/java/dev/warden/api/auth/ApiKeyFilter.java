@@ -63,8 +63,8 @@ public class ApiKeyFilter {
     }
 
     private RequiresScope requiredScope(SimpleResourceInfo resource) {
-        return SCOPES.computeIfAbsent(ResourceMethod.of(resource), ignored -> Optional.ofNullable(lookUpScope(resource)))
-                .orElse(null);
+        return SCOPES.computeIfAbsent(ResourceMethod.of(resource),
+                ignored -> Optional.ofNullable(lookUpScope(resource))).orElse(null);
     }
 
     private record ResourceMethod(Class<?> type, String name, List<Class<?>> parameters) {

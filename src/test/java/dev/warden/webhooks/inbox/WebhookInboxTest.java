@@ -80,7 +80,8 @@ class WebhookInboxTest {
     @Test
     void theBodyIsStoredAsTheBytesThatWereSignedNeverReserialized() throws Exception {
         String eventId = newEventId();
-        String body = "{ \"type\" : \"inbox.test\",\n  \"data\": {\"script\":\"apply\", \"text\": \"caf\u00e9 \\u00e9\"},"
+        String body = "{ \"type\" : \"inbox.test\",\n  \"data\": {\"script\":\"apply\","
+                + " \"text\": \"caf\u00e9 \\u00e9\"},"
                 + " \"n\": 1.50 }";
 
         deliver(eventId, body).statusCode(202);

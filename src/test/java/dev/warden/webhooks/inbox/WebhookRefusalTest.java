@@ -44,6 +44,7 @@ import dev.warden.testkit.TestClients;
 @QuarkusTest
 class WebhookRefusalTest {
 
+    private static final String SOME_ID = "6f1c2d3e-0000-4000-8000-000000000000";
     private static final String UNSIGNED_PROBLEM = "https://warden.dev/problems/webhook-signature-refused";
 
     @Inject
@@ -118,7 +119,8 @@ class WebhookRefusalTest {
         String eventId = newEventId();
         byte[] body = oversized();
         double before = rejected(InboxTestPartners.TESTER, "too_large");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "v1/webhooks/" + InboxTestPartners.TESTER))
+        HttpRequest.Builder request = HttpRequest
+                .newBuilder(URI.create(base + "v1/webhooks/" + InboxTestPartners.TESTER))
                 .header("Content-Type", "application/json")
                 // No length known in advance: sent chunked, without Content-Length.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
@@ -212,12 +214,12 @@ class WebhookRefusalTest {
         given().auth().oauth2(TestClients.MODERATOR_KEY).get("/v1/webhooks/{partner}/events", InboxTestPartners.TESTER)
                 .then().statusCode(403);
         given().auth().oauth2(TestClients.MODERATOR_KEY)
-                .get("/v1/webhooks/{partner}/events/{id}", InboxTestPartners.TESTER, "6f1c2d3e-0000-4000-8000-000000000000")
+                .get("/v1/webhooks/{partner}/events/{id}", InboxTestPartners.TESTER, SOME_ID)
                 .then().statusCode(403);
         given().post("/v1/webhooks/{partner}/events/{id}/replay", InboxTestPartners.TESTER,
-                "6f1c2d3e-0000-4000-8000-000000000000").then().statusCode(401);
+                SOME_ID).then().statusCode(401);
         given().auth().oauth2(TestClients.MODERATOR_KEY).post("/v1/webhooks/{partner}/events/{id}/replay",
-                InboxTestPartners.TESTER, "6f1c2d3e-0000-4000-8000-000000000000").then().statusCode(403);
+                InboxTestPartners.TESTER, SOME_ID).then().statusCode(403);
     }
 
     @Test
@@ -228,12 +230,13 @@ class WebhookRefusalTest {
         given().auth().oauth2(TestClients.ADMIN_KEY).queryParam("cursor", "nope")
                 .get("/v1/webhooks/{partner}/events", InboxTestPartners.TESTER).then().statusCode(400);
         given().auth().oauth2(TestClients.ADMIN_KEY)
-                .get("/v1/webhooks/{partner}/events/{id}", InboxTestPartners.TESTER, "not-a-uuid").then().statusCode(400);
+                .get("/v1/webhooks/{partner}/events/{id}", InboxTestPartners.TESTER, "not-a-uuid").then()
+                .statusCode(400);
         given().auth().oauth2(TestClients.ADMIN_KEY)
-                .get("/v1/webhooks/{partner}/events/{id}", InboxTestPartners.TESTER, "6f1c2d3e-0000-4000-8000-000000000000")
+                .get("/v1/webhooks/{partner}/events/{id}", InboxTestPartners.TESTER, SOME_ID)
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestClients.ADMIN_KEY).post("/v1/webhooks/{partner}/events/{id}/replay",
-                InboxTestPartners.TESTER, "6f1c2d3e-0000-4000-8000-000000000000").then().statusCode(404);
+                InboxTestPartners.TESTER, SOME_ID).then().statusCode(404);
     }
 
     private void assertMalformed(byte[] body) throws Exception {

@@ -31,7 +31,8 @@ class WebhookSigningExampleTest {
     private static final String VECTOR = """
             ID=msg_2KWPBgLlAfxdpx2AI54pPJ85f4W
             TIMESTAMP=1674087231
-            BODY='{"type":"moderation.completed","timestamp":"2023-01-19T00:13:51Z","data":{"id":"job_123","verdict":"flag"}}'
+            BODY='{"type":"moderation.completed","timestamp":"2023-01-19T00:13:51Z",'\
+            '"data":{"id":"job_123","verdict":"flag"}}'
             """;
 
     @TestHTTPResource("/")
