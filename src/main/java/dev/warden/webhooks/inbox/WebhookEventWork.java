@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 import dev.warden.providers.Partner;
@@ -25,8 +26,10 @@ import dev.warden.work.WorkItem;
  * {@link WebhookEventHandler} and records the outcome on the event. Applied → {@code processed}; refused →
  * {@code refused} with the reason; invalid → {@code failed} at once; a failed handler → retried with the outbox's
  * backoff, and {@code failed} with its last error after {@code warden.webhooks.max-attempts}. Every write is fenced by
- * the outbox row's attempt, so an attempt that lost its lease changes nothing.
+ * the outbox row's attempt, so an attempt that lost its lease changes nothing. Built at start-up, where a bad
+ * {@code max-attempts} fails it, also on a replica whose outbox worker is off.
  */
+@Startup
 @ApplicationScoped
 class WebhookEventWork implements WorkHandler {
 
