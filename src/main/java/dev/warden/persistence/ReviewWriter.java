@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Completes a review, once: one statement records the human decision and queues what it calls for (the caller's
  * {@code moderation.updated} callback). The status guard makes a second or concurrent completion change nothing and
- * queue nothing.
+ * queue nothing. Also purges a delivered review request's content from its outbox row.
  */
 @ApplicationScoped
 public class ReviewWriter {
@@ -26,6 +26,11 @@ public class ReviewWriter {
                 where moderation_id = $1 and status = 'requested'
                 returning moderation_id as id)
             """ + FollowUpRows.queue("ended", 8) + FollowUpRows.COUNT_ENDED;
+
+    /** The review request's content, once the desk has it: Warden keeps no content it no longer needs. */
+    private static final String FORGET_CONTENT = """
+            update outbox set payload = jsonb_set(payload, '{event,data,content}', 'null'::jsonb)
+            where id = $1 and kind = '""" + QueuedWork.REVIEW_REQUEST_KIND + "'";
 
     private final Pool pool;
     private final DatabaseCalls calls;
@@ -48,6 +53,11 @@ public class ReviewWriter {
         FollowUpRows.add(parameters, followUps);
         return calls.statement(pool.preparedQuery(COMPLETE).execute(parameters))
                 .map(rows -> rows.iterator().next().getLong("ended") > 0);
+    }
+
+    /** Sets the content of the delivered review request {@code outboxRowId} to null. */
+    public Uni<Void> forgetContent(UUID outboxRowId) {
+        return calls.statement(pool.preparedQuery(FORGET_CONTENT).execute(Tuple.of(outboxRowId))).replaceWithVoid();
     }
 
     /** What a desk's review sets: the human decision (wire names), who decided, when, and the event that said so. */
