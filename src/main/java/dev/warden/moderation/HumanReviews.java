@@ -6,12 +6,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ModerationRepository;
 import dev.warden.persistence.ReviewEntity;
 import dev.warden.persistence.ReviewRepository;
 import dev.warden.persistence.ReviewWriter;
+import dev.warden.persistence.VertxContexts;
 import dev.warden.spi.Category;
 
 /**
@@ -27,13 +29,15 @@ public class HumanReviews {
     private final ReviewRepository reviews;
     private final ReviewWriter writer;
     private final CallbackEvents callbacks;
+    private final Vertx vertx;
 
     HumanReviews(ModerationRepository moderations, ReviewRepository reviews, ReviewWriter writer,
-            CallbackEvents callbacks) {
+            CallbackEvents callbacks, Vertx vertx) {
         this.moderations = moderations;
         this.reviews = reviews;
         this.writer = writer;
         this.callbacks = callbacks;
+        this.vertx = vertx;
     }
 
     /** What applying a desk's decision did. */
@@ -45,11 +49,16 @@ public class HumanReviews {
         ALREADY_COMPLETED
     }
 
-    /** {@code desk}: the partner that sent it; {@code inboxEventId}: the stored event it came in. */
+    /**
+     * {@code desk}: the partner that sent it; {@code inboxEventId}: the stored event it came in. Runs on a context of
+     * its own: the inbox's worker thread may carry no context, or one shared with other work.
+     */
     public Uni<Result> apply(String desk, HumanDecision human, UUID inboxEventId) {
-        return moderations.findWithOutcomes(human.moderationId()).chain(stored -> stored == null
-                ? Uni.createFrom().item(Result.UNKNOWN_MODERATION)
-                : reviews.findFor(stored.id).chain(review -> apply(desk, human, inboxEventId, stored, review)));
+        return Uni.createFrom().deferred(() -> moderations.findWithOutcomes(human.moderationId())
+                .chain(stored -> stored == null ? Uni.createFrom().item(Result.UNKNOWN_MODERATION)
+                        : reviews.findFor(stored.id)
+                                .chain(review -> apply(desk, human, inboxEventId, stored, review))))
+                .runSubscriptionOn(VertxContexts.isolated(vertx));
     }
 
     private Uni<Result> apply(String desk, HumanDecision human, UUID inboxEventId, ModerationEntity stored,
