@@ -1,6 +1,8 @@
 package dev.warden.partners;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.warden.persistence.TestDatabase;
+import dev.warden.testkit.ReviewDeskResource;
 import dev.warden.testkit.WardenApi;
 
 /**
@@ -59,6 +62,20 @@ class ReviewRequestDeliveryTest {
         assertThat(desk.requests()).hasSize(1);
         assertThat(TestDatabase.queryOne(String.class, "select payload #>> '{event,data,content,0,text}' from outbox"
                 + " where subject_id = ? and kind = 'review-request'", id)).isEqualTo(Desk.INSULT);
+    }
+
+    @Test
+    void aDisabledDeskIsNotCalledAndItsRequestsWait() throws Exception {
+        UUID id = WardenApi.moderations().createModeration(desk.request(Desk.INSULT, "reviewed-closed"), null)
+                .getId();
+
+        await().atMost(WAIT).until(() -> TestDatabase.queryOne(Integer.class, "select attempts from outbox"
+                + " where kind = 'review-request' and subject_id = ?", id) >= 1);
+        assertThat(status(id)).isEqualTo("pending");
+        assertThat(TestDatabase.queryOne(String.class, "select last_error from outbox where kind = 'review-request'"
+                + " and subject_id = ?", id)).isEqualTo("review desk 'closed-desk' is disabled");
+        assertThat(ReviewDeskResource.server().findAll(postRequestedFor(urlEqualTo("/closed-desk/requests"))))
+                .isEmpty();
     }
 
     private UUID requested() throws Exception {
