@@ -9,12 +9,14 @@ import java.util.Map;
 import dev.warden.api.generated.model.Action;
 import dev.warden.api.generated.model.CategoryResult;
 import dev.warden.api.generated.model.ModerationResult;
+import dev.warden.api.generated.model.ModerationReview;
 import dev.warden.api.generated.model.ProviderError;
 import dev.warden.api.generated.model.ProviderOutcome;
 import dev.warden.moderation.Decision;
 import dev.warden.moderation.Moderation;
 import dev.warden.moderation.ModerationStatus;
 import dev.warden.moderation.ProviderResult;
+import dev.warden.moderation.Review;
 import dev.warden.spi.Category;
 
 /**
@@ -32,8 +34,12 @@ final class ModerationResultMapper {
         return new ModerationResult()
                 .id(moderation.id())
                 .status(ModerationResult.StatusEnum.fromValue(moderation.status().wireName()))
-                .decision(moderation.decision().map(ModerationResultMapper::action).orElse(null))
-                .flagged(moderation.decision().map(decision -> decision != Decision.ALLOW).orElse(null))
+                .decision(moderation.finalDecision().map(ModerationResultMapper::action).orElse(null))
+                .decidedBy(moderation.decidedBy()
+                        .map(by -> ModerationResult.DecidedByEnum.fromValue(by.wireName())).orElse(null))
+                .automatedDecision(moderation.decision().map(ModerationResultMapper::action).orElse(null))
+                .flagged(moderation.finalDecision().map(decision -> decision != Decision.ALLOW).orElse(null))
+                .review(moderation.review().map(ModerationResultMapper::toApi).orElse(null))
                 .categories(completed ? categories : null)
                 .providers(moderation.providers().stream().map(ModerationResultMapper::toApi).toList())
                 .degraded(completed ? moderation.degraded() : null)
@@ -61,6 +67,20 @@ final class ModerationResultMapper {
                 .message(failure.message())
                 .retryAfterMs(failure.retryAfterMs())));
         return outcome;
+    }
+
+    private static ModerationReview toApi(Review review) {
+        return new ModerationReview()
+                .partner(review.partner())
+                .status(ModerationReview.StatusEnum.fromValue(review.status().wireName()))
+                .decision(review.decision().map(ModerationResultMapper::action).orElse(null))
+                .categories(review.status() == Review.Status.COMPLETED
+                        ? review.categories().stream().map(Category::wireName).toList()
+                        : null)
+                .reviewer(review.reviewer().orElse(null))
+                .note(review.note().orElse(null))
+                .requestedAt(timestamp(review.requestedAt()))
+                .completedAt(review.completedAt().map(ModerationResultMapper::timestamp).orElse(null));
     }
 
     private static Action action(Decision decision) {

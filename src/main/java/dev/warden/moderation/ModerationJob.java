@@ -40,16 +40,16 @@ public class ModerationJob implements WorkHandler {
     private final ModerationWriter writer;
     private final PolicyCatalog policies;
     private final Classification classification;
-    private final CallbackEvents callbacks;
+    private final FollowUps followUps;
     private final Vertx vertx;
 
     ModerationJob(ModerationRepository repository, ModerationWriter writer, PolicyCatalog policies,
-            Classification classification, CallbackEvents callbacks, Vertx vertx) {
+            Classification classification, FollowUps followUps, Vertx vertx) {
         this.repository = repository;
         this.writer = writer;
         this.policies = policies;
         this.classification = classification;
-        this.callbacks = callbacks;
+        this.followUps = followUps;
         this.vertx = vertx;
     }
 
@@ -101,13 +101,13 @@ public class ModerationJob implements WorkHandler {
         return classification.run(stored.id, stored.policy, policy, planned, ModerationRecords.input(stored.content),
                 stored.createdAt, progress)
                 .chain(completed -> writer.complete(ModerationRecords.completion(completed),
-                        callbacks.of(stored, completed)))
+                        followUps.ofCompleted(stored, completed, policy)))
                 .replaceWith(DONE);
     }
 
     private Uni<Boolean> fail(ModerationEntity stored, String reason) {
         Moderation failed = ModerationRecords.fromEntity(stored).failed(reason, Classification.now());
-        return writer.fail(stored.id, reason, failed.completedAt(), callbacks.of(stored, failed));
+        return writer.fail(stored.id, reason, failed.completedAt(), followUps.ofFailed(stored, failed));
     }
 
     /**
