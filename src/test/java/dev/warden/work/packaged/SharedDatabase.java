@@ -66,6 +66,12 @@ final class SharedDatabase implements AutoCloseable {
                         (Integer) rs.getObject(6), rs.getString(7)));
     }
 
+    /** The status of each inbox event of a partner, by its {@code webhook-id}. */
+    List<String> webhookEventStatuses(String partner) {
+        return query("select status from webhook_event where partner = ? order by received_at", partner,
+                rs -> rs.getString(1));
+    }
+
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
@@ -83,7 +89,7 @@ final class SharedDatabase implements AutoCloseable {
             }
             return rows;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the outbox: " + sql, e);
+            throw new IllegalStateException("cannot read: " + sql, e);
         }
     }
 

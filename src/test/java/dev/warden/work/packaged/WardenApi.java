@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
@@ -42,7 +43,8 @@ final class WardenApi {
     /**
      * {@code POST /v1/moderations} in async mode; asserts 202 with a Location and answers the moderation's id. A 503
      * (the database did not answer in time: the machine is loaded) is retried with the same Idempotency-Key, as the
-     * answer tells callers to, so the moderation is stored once.
+     * answer tells callers to, so the moderation is stored once; so is a 409 saying the first try is still in flight
+     * (the 503 came while its claim was held).
      */
     String submitAsync(String policy, String text, String callbackUrl) {
         ObjectNode body = JSON.createObjectNode().put("policy", policy).put("mode", "async")
@@ -55,13 +57,36 @@ final class WardenApi {
         await().atMost(RETRIES_FOR).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     answered.set(send(request));
-                    return answered.get().statusCode() != 503;
+                    return !retryable(answered.get());
                 });
         HttpResponse<String> response = answered.get();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = read(response).path("id").asText();
         assertThat(response.headers().firstValue("Location")).hasValue("/v1/moderations/" + id);
         return id;
+    }
+
+    private static boolean retryable(HttpResponse<String> response) {
+        return response.statusCode() == 503
+                || response.statusCode() == 409 && response.body().contains("idempotency-in-flight");
+    }
+
+    /** {@code POST /v1/moderations}, sync; asserts 200 and answers the moderation. */
+    JsonNode submit(String policy, String text) {
+        ObjectNode body = JSON.createObjectNode().put("policy", policy);
+        body.putArray("content").addObject().put("type", "text").put("text", text);
+        HttpResponse<String> response = send(request("/v1/moderations").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return read(response);
+    }
+
+    /** {@code POST /v1/webhooks/{partner}} as a partner sends it: no API key, the given headers; the status. */
+    int deliverWebhook(String partner, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(warden.baseUrl() + "/v1/webhooks/" + partner))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request).statusCode();
     }
 
     /** {@code GET /v1/moderations/{id}}. */

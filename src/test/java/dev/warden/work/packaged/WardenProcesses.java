@@ -47,10 +47,17 @@ final class WardenProcesses implements AutoCloseable {
 
     /** Starts processes side by side (each in a working directory of its own) and waits until all are ready. */
     List<PackagedWarden> start(String... names) throws IOException {
+        return startWith(List.of(), names);
+    }
+
+    /** As {@link #start}, these processes with {@code moreOptions} on top of the others. */
+    List<PackagedWarden> startWith(List<String> moreOptions, String... names) throws IOException {
+        List<String> options = new ArrayList<>(options());
+        options.addAll(moreOptions);
         List<PackagedWarden> launched = new ArrayList<>();
         for (String name : names) {
             Path directory = Files.createDirectories(root.resolve(name));
-            launched.add(PackagedWarden.launch(directory, options()));
+            launched.add(PackagedWarden.launch(directory, options));
         }
         started.addAll(launched);
         launched.forEach(PackagedWarden::awaitReady);
