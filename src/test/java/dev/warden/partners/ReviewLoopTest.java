@@ -1,16 +1,18 @@
 package dev.warden.partners;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,25 +26,23 @@ import dev.warden.client.model.Action;
 import dev.warden.client.model.ModerationRequest;
 import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ModerationReview;
-import dev.warden.spi.EventOutcome;
-import dev.warden.spi.InboxEvent;
+import dev.warden.persistence.TestDatabase;
+import dev.warden.testkit.PartnerSignatures;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
 import dev.warden.webhooks.SpecVerifier;
 
 /**
  * The human-review loop as a caller and a desk see it: an async {@code review} decision, the desk's signed
- * {@code review.requested}, the desk's {@code review.completed}, GET showing the human decision, and the caller's
- * receiver getting {@code moderation.updated}, signed, whose data is what GET answers.
+ * {@code review.requested}, the desk's signed {@code review.completed} POSTed to {@code /v1/webhooks/<desk>}, GET
+ * showing the human decision, and the caller's receiver getting {@code moderation.updated}, signed, whose data is
+ * what GET answers. A second review through the endpoint is stored, refused and changes nothing.
  */
 @QuarkusTest
 class ReviewLoopTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    ReviewCompletedHandler handler;
 
     private final Desk desk = new Desk();
 
@@ -60,11 +60,17 @@ class ReviewLoopTest {
         assertThat(event.get("type").asText()).isEqualTo("review.requested");
         assertThat(event.at("/data/moderationId").asText()).isEqualTo(id.toString());
 
-        EventOutcome outcome = handler.handle(new InboxEvent(UUID.randomUUID(), Desk.ID, "msg_" + UUID.randomUUID(),
-                Optional.of("review.completed"), ReviewCompletedHandlerTest.completed(id, "block",
-                        List.of("harassment"), "moderator-7", "insult").toString(),
-                Instant.now(), 1)).await().atMost(WAIT);
-        assertThat(outcome).isEqualTo(EventOutcome.applied());
+        // The desk answers through the inbound endpoint, signed with its newer secret (a rotation in progress).
+        byte[] answer = ReviewCompletedHandlerTest.completed(id, "block", List.of("harassment"), "moderator-7",
+                "insult").toString().getBytes(StandardCharsets.UTF_8);
+        given().headers(PartnerSignatures.headers(Desk.NEXT_WEBHOOK_SECRET, "desk-" + UUID.randomUUID(), answer))
+                .contentType("application/json").body(answer)
+                .post("/v1/webhooks/" + Desk.ID)
+                .then().statusCode(allOf(greaterThanOrEqualTo(200), lessThan(300)));
+        await().atMost(WAIT).until(() -> WardenApi.moderations().getModeration(id)
+                .getDecidedBy() == ModerationResult.DecidedByEnum.REVIEW);
+        assertThat(TestDatabase.queryOne(String.class, "select e.status from webhook_event e join review r"
+                + " on r.inbox_event_id = e.id where r.moderation_id = ?", id)).isEqualTo("processed");
 
         ModerationResult reviewed = WardenApi.moderations().getModeration(id);
         assertThat(reviewed.getDecision()).isEqualTo(Action.BLOCK);
@@ -81,6 +87,19 @@ class ReviewLoopTest {
         JsonNode updated = JSON.readTree(update.getBody());
         assertThat(WardenApi.client(TestClients.MODERATOR_KEY).getObjectMapper()
                 .treeToValue(updated.get("data"), ModerationResult.class)).isEqualTo(reviewed);
+
+        // A second review, signed with the first secret: stored and answered, refused in processing.
+        String secondId = "desk-" + UUID.randomUUID();
+        byte[] second = ReviewCompletedHandlerTest.completed(id, "allow", List.of(), "moderator-8", null).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        given().headers(PartnerSignatures.headers(Desk.WEBHOOK_SECRET, secondId, second))
+                .contentType("application/json").body(second)
+                .post("/v1/webhooks/" + Desk.ID)
+                .then().statusCode(allOf(greaterThanOrEqualTo(200), lessThan(300)));
+        await().atMost(WAIT).until(() -> "refused".equals(TestDatabase.queryOne(String.class,
+                "select status from webhook_event where partner = ? and event_id = ?", Desk.ID, secondId)));
+        assertThat(WardenApi.moderations().getModeration(id)).isEqualTo(reviewed);
+        assertThat(updates(id)).hasSize(1);
     }
 
     private static List<LoggedRequest> updates(UUID id) {
