@@ -1,5 +1,6 @@
 package dev.warden.moderation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -151,7 +152,27 @@ final class ModerationRecords {
                 .map(kind -> new ProviderResult.Failure(FailureKind.valueOf(kind), entity.errorMessage,
                         entity.retryAfterMs));
         return new ProviderResult(entity.provider, Outcome.fromWireName(entity.outcome), entity.latencyMs,
-                entity.attempts, scores, entity.vendorScores, entity.model, failure, Optional.ofNullable(entity.reason));
+                entity.attempts, scores, entity.vendorScores, entity.model, failure, Optional.ofNullable(entity.reason),
+                Optional.ofNullable(entity.lateAnswer).map(ModerationRecords::late));
+    }
+
+    private static ProviderResult.LateAnswer late(ProviderOutcomeEntity.StoredLateAnswer stored) {
+        Map<Category, Double> scores = new EnumMap<>(Category.class);
+        stored.scores().forEach((name, score) -> scores.put(category(name), score));
+        return new ProviderResult.LateAnswer(Instant.parse(stored.receivedAt()), Outcome.fromWireName(stored.outcome()),
+                scores, stored.vendorScores(), stored.model(), Optional.ofNullable(stored.errorKind())
+                        .map(kind -> new ProviderResult.Failure(FailureKind.valueOf(kind), stored.errorMessage(),
+                                null)));
+    }
+
+    /** The column a late answer is stored in. */
+    static ProviderOutcomeEntity.StoredLateAnswer toStored(ProviderResult.LateAnswer late) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        late.scores().forEach((category, score) -> scores.put(category.wireName(), score));
+        return new ProviderOutcomeEntity.StoredLateAnswer(late.receivedAt().toString(), late.outcome().wireName(),
+                scores, new LinkedHashMap<>(late.vendorScores()), late.model(),
+                late.failure().map(failure -> failure.kind().name()).orElse(null),
+                late.failure().map(ProviderResult.Failure::message).orElse(null));
     }
 
     /** The content a pending moderation kept for its job. */

@@ -1,0 +1,304 @@
+package dev.warden.moderation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+
+import dev.warden.client.model.ModerationRequest;
+import dev.warden.client.model.ModerationResult;
+import dev.warden.client.model.ProviderError;
+import dev.warden.client.model.ProviderOutcome;
+import dev.warden.persistence.TestDatabase;
+import dev.warden.providers.Partner;
+import dev.warden.providers.PartnerRegistry;
+import dev.warden.spi.EventOutcome;
+import dev.warden.spi.InboundWebhook;
+import dev.warden.spi.InboxEvent;
+import dev.warden.spi.PartnerWebhooks;
+import dev.warden.spi.VerifiedWebhook;
+import dev.warden.spi.WebhookRejected;
+import dev.warden.testkit.WardenApi;
+
+/**
+ * Classifiers that answer later, end to end on Warden's own worker, with the test vendor of {@code callback-vendor}
+ * on WireMock: the job submits a task with a per-job callback URL and leaves the moderation pending; the test plays
+ * the vendor, handing its callback to the provider's webhooks as the inbound endpoint does once the inbox stored it
+ * (verifier, then handler).
+ */
+@QuarkusTest
+class VendorCallbackTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    PartnerRegistry partners;
+
+    private PartnerWebhooks webhooks;
+
+    @BeforeEach
+    void vendorAcceptsTasks() {
+        VendorSimulation.acceptTasks();
+        webhooks = partners.find(VendorSimulation.PROVIDER).flatMap(Partner::webhooks).orElseThrow();
+    }
+
+    @Test
+    void aPendingVendorCompletesTheModerationWhenItCallsBackAndTheCallerIsCalledBack() throws Exception {
+        String receiver = "/receiver/" + UUID.randomUUID();
+        String text = "a kind word " + UUID.randomUUID();
+        UUID id = acceptCalledBack(text, receiver);
+
+        URI callbackUrl = awaitTask(text);
+        ModerationResult waiting = awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        assertThat(waiting.getStatus()).isEqualTo(ModerationResult.StatusEnum.PENDING);
+        assertThat(WardenApi.outcome(waiting, "local-rules").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(WardenApi.outcome(waiting, VendorSimulation.PROVIDER).getReason())
+                .contains(VendorSimulation.TASK_ID);
+        assertThat(callbackUrl.toString()).startsWith("http://warden.test/v1/webhooks/callback-vendor?job=");
+        assertThat(VendorSimulation.query(callbackUrl).get("token")).hasSizeGreaterThanOrEqualTo(43);
+
+        InboundWebhook callback = VendorSimulation.callback(callbackUrl, VendorSimulation.done(0.93));
+        VerifiedWebhook verified = webhooks.verifier().verify(callback).await().atMost(WAIT);
+        assertThat(verified.eventId()).isEqualTo(VendorSimulation.query(callbackUrl).get("job"));
+        assertThat(handle(verified, VendorSimulation.done(0.93))).isInstanceOf(EventOutcome.Applied.class);
+
+        ModerationResult completed = WardenApi.moderations().getModeration(id);
+        assertThat(completed.getStatus()).isEqualTo(ModerationResult.StatusEnum.COMPLETED);
+        assertThat(completed.getDecision().getValue()).isEqualTo("block");
+        assertThat(completed.getDegraded()).isFalse();
+        ProviderOutcome vendor = WardenApi.outcome(completed, VendorSimulation.PROVIDER);
+        assertThat(vendor.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
+        assertThat(vendor.getScores()).containsEntry("threat", 0.93);
+        assertThat(vendor.getVendorScores()).containsEntry("nsfw", 0.01);
+        assertThat(completed.getCategories().get("threat").getScore()).isEqualTo(0.93);
+        await().atMost(WAIT).untilAsserted(() -> VendorSimulation.server().verify(1,
+                postRequestedFor(urlEqualTo(receiver))));
+        assertThat(VendorSimulation.server().findAll(postRequestedFor(urlEqualTo(receiver))).get(0)
+                .getBodyAsString()).contains("\"moderation.completed\"", "\"status\":\"completed\"",
+                        "\"decision\":\"block\"");
+        assertThat(VendorSimulation.tasksFor(text)).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingOrWrongTokenIsRejectedAndChangesNothing() throws Exception {
+        String text = "a kind word " + UUID.randomUUID();
+        UUID id = acceptAsync(text, "answers-later");
+        URI callbackUrl = awaitTask(text);
+        awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        Map<String, String> query = VendorSimulation.query(callbackUrl);
+        String body = VendorSimulation.done(0.93);
+
+        assertRejected(VendorSimulation.PROVIDER, Map.of("job", query.get("job")), body,
+                WebhookRejected.Reason.MISSING_SIGNATURE);
+        assertRejected(VendorSimulation.PROVIDER, Map.of("token", query.get("token")), body,
+                WebhookRejected.Reason.MISSING_SIGNATURE);
+        Map<String, String> wrongToken = new HashMap<>(query);
+        String token = query.get("token");
+        wrongToken.put("token", (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1));
+        assertRejected(VendorSimulation.PROVIDER, wrongToken, body, WebhookRejected.Reason.BAD_SIGNATURE);
+        Map<String, String> otherJob = new HashMap<>(query);
+        otherJob.put("job", UUID.randomUUID().toString());
+        assertRejected(VendorSimulation.PROVIDER, otherJob, body, WebhookRejected.Reason.BAD_SIGNATURE);
+        Map<String, String> notAJob = new HashMap<>(query);
+        notAJob.put("job", "../../etc/passwd");
+        assertRejected(VendorSimulation.PROVIDER, notAJob, body, WebhookRejected.Reason.BAD_SIGNATURE);
+        assertRejected("another-provider", query, body, WebhookRejected.Reason.BAD_SIGNATURE);
+
+        ModerationResult unchanged = WardenApi.moderations().getModeration(id);
+        assertThat(unchanged.getStatus()).isEqualTo(ModerationResult.StatusEnum.PENDING);
+        assertThat(WardenApi.outcome(unchanged, VendorSimulation.PROVIDER).getOutcome())
+                .isEqualTo(ProviderOutcome.OutcomeEnum.PENDING);
+        assertThat(TestDatabase.queryOne(String.class, "select state from vendor_job where id = ?::uuid",
+                query.get("job"))).isEqualTo("waiting");
+    }
+
+    @Test
+    void aCallbackHandledThreeTimesAtOnceIsAppliedOnce() throws Exception {
+        String receiver = "/receiver/" + UUID.randomUUID();
+        String text = "a kind word " + UUID.randomUUID();
+        UUID id = acceptCalledBack(text, receiver);
+        URI callbackUrl = awaitTask(text);
+        awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        String body = VendorSimulation.done(0.4);
+        VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, body))
+                .await().atMost(WAIT);
+
+        List<EventOutcome> outcomes = Uni.join().all(IntStream.range(0, 3)
+                .mapToObj(attempt -> webhooks.handler().handle(event(verified, body, attempt + 1))).toList())
+                .andCollectFailures().await().atMost(WAIT);
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(EventOutcome.Applied.class));
+        ModerationResult completed = WardenApi.moderations().getModeration(id);
+        assertThat(completed.getStatus()).isEqualTo(ModerationResult.StatusEnum.COMPLETED);
+        assertThat(completed.getDecision().getValue()).isEqualTo("allow");
+        assertThat(AsyncJobs.rows("callback", id)).isEqualTo(1);
+        assertThat(TestDatabase.queryOne(Long.class, "select count(*) from provider_outcome where moderation_id = ?",
+                id)).isEqualTo(2);
+        assertThat(handle(verified, VendorSimulation.done(0.99))).as("a later run of the same event")
+                .isInstanceOf(EventOutcome.Applied.class);
+        assertThat(WardenApi.outcome(WardenApi.moderations().getModeration(id), VendorSimulation.PROVIDER)
+                .getScores()).containsEntry("threat", 0.4);
+        await().atMost(WAIT).untilAsserted(() -> VendorSimulation.server().verify(1,
+                postRequestedFor(urlEqualTo(receiver))));
+    }
+
+    @Test
+    void aCallbackAfterTheDeadlineIsKeptAsALateAnswerAndRefused() throws Exception {
+        String text = "a kind word " + UUID.randomUUID();
+        UUID id = acceptAsync(text, "answers-later-briefly");
+        URI callbackUrl = awaitTask(text);
+
+        ModerationResult timedOut = awaitCompleted(id);
+        assertThat(WardenApi.outcome(timedOut, VendorSimulation.PROVIDER).getOutcome())
+                .isEqualTo(ProviderOutcome.OutcomeEnum.TIMEOUT);
+        assertThat(timedOut.getDegraded()).isTrue();
+        assertThat(timedOut.getDecision().getValue()).as("on-provider-failure review").isEqualTo("review");
+        ProviderOutcome vendor = WardenApi.outcome(timedOut, VendorSimulation.PROVIDER);
+        assertThat(vendor.getError().getKind()).isEqualTo(ProviderError.KindEnum.TIMEOUT);
+        assertThat(vendor.getError().getMessage()).contains(VendorSimulation.TASK_ID);
+
+        String body = VendorSimulation.done(0.97);
+        VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, body))
+                .await().atMost(WAIT);
+        EventOutcome outcome = handle(verified, body);
+
+        assertThat(outcome).isInstanceOfSatisfying(EventOutcome.Refused.class,
+                refused -> assertThat(refused.reason()).startsWith("arrived after the deadline"));
+        ModerationResult after = WardenApi.moderations().getModeration(id);
+        assertThat(after.getDecision()).isEqualTo(timedOut.getDecision());
+        assertThat(after.getCompletedAt()).isEqualTo(timedOut.getCompletedAt());
+        ProviderOutcome late = WardenApi.outcome(after, VendorSimulation.PROVIDER);
+        assertThat(late.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.TIMEOUT);
+        assertThat(late.getLateAnswer().getOutcome().getValue()).isEqualTo("ok");
+        assertThat(late.getLateAnswer().getScores()).containsEntry("threat", 0.97);
+        assertThat(late.getLateAnswer().getReceivedAt()).isNotNull();
+        assertThat(handle(verified, body)).as("handled again").isInstanceOf(EventOutcome.Refused.class);
+    }
+
+    @Test
+    void anUnreadableCallbackIsInvalidAndTheModerationStillCompletesAtTheDeadline() throws Exception {
+        String text = "a kind word " + UUID.randomUUID();
+        UUID id = acceptAsync(text, "answers-later-briefly");
+        URI callbackUrl = awaitTask(text);
+        String garbage = "{\"id\":\"" + VendorSimulation.TASK_ID + "\",\"status\":\"do";
+        VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, garbage))
+                .await().atMost(WAIT);
+
+        assertThat(handle(verified, garbage)).isInstanceOf(EventOutcome.Invalid.class);
+        assertThat(handle(verified, "[1, 2]")).isInstanceOf(EventOutcome.Invalid.class);
+        assertThat(WardenApi.moderations().getModeration(id).getStatus())
+                .isEqualTo(ModerationResult.StatusEnum.PENDING);
+
+        ModerationResult completed = awaitCompleted(id);
+        assertThat(WardenApi.outcome(completed, VendorSimulation.PROVIDER).getOutcome())
+                .isEqualTo(ProviderOutcome.OutcomeEnum.TIMEOUT);
+        assertThat(WardenApi.outcome(completed, VendorSimulation.PROVIDER).getLateAnswer()).isNull();
+    }
+
+    @Test
+    void aVendorReportingThatTheJobFailedIsAnErrorOfThatProvider() throws Exception {
+        String text = "a kind word " + UUID.randomUUID();
+        UUID id = acceptAsync(text, "answers-later");
+        URI callbackUrl = awaitTask(text);
+        awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        String failed = "{\"id\":\"" + VendorSimulation.TASK_ID + "\",\"status\":\"failed\"}";
+        VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, failed))
+                .await().atMost(WAIT);
+
+        assertThat(handle(verified, failed)).isInstanceOf(EventOutcome.Applied.class);
+
+        ModerationResult completed = WardenApi.moderations().getModeration(id);
+        assertThat(completed.getStatus()).isEqualTo(ModerationResult.StatusEnum.COMPLETED);
+        assertThat(completed.getDegraded()).isTrue();
+        ProviderOutcome vendor = WardenApi.outcome(completed, VendorSimulation.PROVIDER);
+        assertThat(vendor.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+        assertThat(vendor.getError().getKind()).isEqualTo(ProviderError.KindEnum.UNAVAILABLE);
+    }
+
+    @Test
+    void inSyncModeAVendorThatAnswersOnlyByCallbackIsNotCalledAndCountsAsAFailedProvider() throws Exception {
+        String text = "a kind word " + UUID.randomUUID();
+
+        ModerationResult result = WardenApi.moderations().createModeration(WardenApi.text(text, "answers-later"),
+                null);
+
+        assertThat(result.getStatus()).isEqualTo(ModerationResult.StatusEnum.COMPLETED);
+        ProviderOutcome vendor = WardenApi.outcome(result, VendorSimulation.PROVIDER);
+        assertThat(vendor.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+        assertThat(vendor.getError().getKind()).isEqualTo(ProviderError.KindEnum.UNSUPPORTED);
+        assertThat(vendor.getError().getMessage()).contains("use mode async");
+        assertThat(result.getDegraded()).isTrue();
+        assertThat(result.getDecision().getValue()).as("on-provider-failure review").isEqualTo("review");
+        assertThat(VendorSimulation.tasksFor(text)).isZero();
+        assertThat(TestDatabase.queryOne(Long.class, "select count(*) from vendor_job where moderation_id = ?",
+                result.getId())).isZero();
+    }
+
+    /** Accepted async, its caller called back at {@code receiver} on the simulator. */
+    private static UUID acceptCalledBack(String text, String receiver) throws Exception {
+        VendorSimulation.server().stubFor(post(urlEqualTo(receiver)).willReturn(aResponse().withStatus(204)));
+        return WardenApi.moderations().createModeration(WardenApi.text(text, "answers-later")
+                .mode(ModerationRequest.ModeEnum.ASYNC)
+                .callbackUrl("http://127.0.0.1:" + VendorSimulation.server().port() + receiver), null).getId();
+    }
+
+    private static UUID acceptAsync(String text, String policy) throws Exception {
+        return WardenApi.moderations().createModeration(WardenApi.text(text, policy)
+                .mode(ModerationRequest.ModeEnum.ASYNC), null).getId();
+    }
+
+    private static URI awaitTask(String text) {
+        return await().atMost(WAIT).until(() -> VendorSimulation.callbackUrlFor(text), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static ModerationResult awaitOutcome(UUID id, ProviderOutcome.OutcomeEnum outcome) {
+        return await().atMost(WAIT).until(() -> WardenApi.moderations().getModeration(id),
+                result -> WardenApi.outcome(result, VendorSimulation.PROVIDER).getOutcome() == outcome);
+    }
+
+    private static ModerationResult awaitCompleted(UUID id) {
+        return await().atMost(WAIT).until(() -> WardenApi.moderations().getModeration(id),
+                result -> result.getStatus() == ModerationResult.StatusEnum.COMPLETED);
+    }
+
+    private EventOutcome handle(VerifiedWebhook verified, String body) {
+        return webhooks.handler().handle(event(verified, body, 1)).await().atMost(WAIT);
+    }
+
+    private static InboxEvent event(VerifiedWebhook verified, String body, int attempt) {
+        return new InboxEvent(UUID.randomUUID(), VendorSimulation.PROVIDER, verified.eventId(), Optional.empty(),
+                body, Instant.now(), attempt);
+    }
+
+    private void assertRejected(String partner, Map<String, String> query, String body,
+            WebhookRejected.Reason reason) {
+        InboundWebhook callback = VendorSimulation.callback(partner, query, body);
+        assertThatThrownBy(() -> webhooks.verifier().verify(callback).await().atMost(WAIT))
+                .isInstanceOfSatisfying(WebhookRejected.class, rejected -> {
+                    assertThat(rejected.reason()).isEqualTo(reason);
+                    assertThat(rejected.getMessage()).doesNotContain(query.getOrDefault("token", "no token"));
+                });
+    }
+}

@@ -1,0 +1,89 @@
+package dev.warden.moderation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.warden.spi.InboundWebhook;
+import dev.warden.testkit.CallbackVendorAdapterType;
+import dev.warden.testkit.OpenAiSimulatorResource;
+
+/**
+ * The vendor of the {@code callback-vendor} provider, on the WireMock simulator: it accepts every task as
+ * {@link #TASK_ID} and keeps what it was sent, so a test can read the callback URL a task was given and answer it as
+ * the vendor would.
+ */
+final class VendorSimulation {
+
+    static final String PROVIDER = CallbackVendorAdapterType.ID;
+    static final String TASK_ID = "vendor-task-42";
+    private static final String SUBMIT = "/callback-vendor/task/async";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private VendorSimulation() {
+    }
+
+    static WireMockServer server() {
+        return OpenAiSimulatorResource.server();
+    }
+
+    static void acceptTasks() {
+        server().stubFor(post(urlEqualTo(SUBMIT)).willReturn(okJson("{\"id\":\"" + TASK_ID + "\"}")));
+    }
+
+    /** The callback URL of the task submitted for {@code text}, if the vendor received one. */
+    static Optional<URI> callbackUrlFor(String text) {
+        return server().findAll(postRequestedFor(urlEqualTo(SUBMIT))).stream()
+                .map(request -> tree(request.getBodyAsString()))
+                .filter(task -> text.equals(task.path("text").asText()))
+                .map(task -> URI.create(task.path("callback_url").asText()))
+                .findFirst();
+    }
+
+    static int tasksFor(String text) {
+        return (int) server().findAll(postRequestedFor(urlEqualTo(SUBMIT))).stream()
+                .filter(request -> text.equals(tree(request.getBodyAsString()).path("text").asText())).count();
+    }
+
+    /** The vendor's callback as the inbound endpoint would hand it to the verifier. */
+    static InboundWebhook callback(URI url, String body) {
+        return callback(PROVIDER, query(url), body);
+    }
+
+    static InboundWebhook callback(String partner, Map<String, String> query, String body) {
+        return new InboundWebhook(partner, Map.of("content-type", "application/json"), query,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, String> query(URI url) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String pair : url.getRawQuery().split("&")) {
+            int equals = pair.indexOf('=');
+            query.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return query;
+    }
+
+    static String done(double threat) {
+        return "{\"id\":\"" + TASK_ID + "\",\"status\":\"done\",\"scores\":{\"threat\":" + threat + ",\"nsfw\":0.01}}";
+    }
+
+    private static JsonNode tree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the simulator received no JSON: " + body, e);
+        }
+    }
+}
