@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,15 +47,21 @@ class VendorCallbackUrls {
 
     VendorCallbackUrls(@ConfigProperty(name = PUBLIC_URL) Optional<String> publicUrl, ProviderRegistry registry,
             VendorJobs jobs) {
-        this.publicUrl = publicUrl.map(VendorCallbackUrls::parse);
+        this.publicUrl = publicUrl(publicUrl, registry.all());
         this.jobs = jobs;
-        List<String> byCallback = registry.all().stream().filter(Provider::enabled)
+    }
+
+    /** The base URL vendors reach Warden at; required when an enabled provider answers by callback. */
+    static Optional<URI> publicUrl(Optional<String> configured, Collection<Provider> providers) {
+        Optional<URI> parsed = configured.filter(raw -> !raw.isBlank()).map(VendorCallbackUrls::parse);
+        List<String> byCallback = providers.stream().filter(Provider::enabled)
                 .filter(provider -> provider.adapter().capabilities().async()).map(Provider::id).toList();
-        if (this.publicUrl.isEmpty() && !byCallback.isEmpty()) {
+        if (parsed.isEmpty() && !byCallback.isEmpty()) {
             throw new InvalidSettingsException(PUBLIC_URL + " is required: the vendors of " + byCallback
                     + " answer by callback, to a URL under the base URL they reach Warden at (e.g."
                     + " https://warden.example.com)");
         }
+        return parsed;
     }
 
     /** Stores a new job of {@code provider} at {@code position} of the moderation, and answers its callback URL. */
