@@ -88,7 +88,7 @@ class VendorCallbackHandler implements WebhookEventHandler {
                     answer.scores(), answer.vendorScores(), answer.model(), answer.failure());
             String when = now.isPresent() && VendorJob.TIMED_OUT.equals(now.get().state())
                     ? "arrived after the deadline (" + job.deadlineAt() + "): the moderation was decided without it"
-                    : "arrived after its moderation ended";
+                    : "arrived after the provider's result was settled without it";
             return jobs.recordLate(job.id(), ModerationRecords.toStored(late))
                     .replaceWith(EventOutcome.refused(when + "; kept as the provider's late answer"));
         });

@@ -73,12 +73,18 @@ public class VendorJobs {
     /** Latency of a vendor that answers by callback: from its job's submission to its answer. */
     private static final String SINCE_SUBMITTED = "(extract(epoch from now() - j.created_at) * 1000)::bigint";
 
-    /** Applies a callback ($2 on: outcome id, outcome, scores, vendor scores, model, error kind, error message). */
+    /**
+     * Applies a callback ($2 on: outcome id, outcome, scores, vendor scores, model, error kind, error message) to a
+     * waiting job of a pending moderation whose provider has no result yet (a job whose submission failed, or one a
+     * retried moderation job replaced and that already answered, has one).
+     */
     private static final String ANSWER = """
             with j as (
                 update vendor_job v set state = 'answered', ended_at = now()
                 from moderation m
                 where v.id = $1 and v.state = 'waiting' and m.id = v.moderation_id and m.status = 'pending'
+                    and not exists (select 1 from provider_outcome o where o.moderation_id = v.moderation_id
+                        and o.position = v.position and o.outcome <> 'pending')
                 returning v.moderation_id, v.position, v.provider, v.created_at)
             , stored as (
                 insert into provider_outcome (%s)
@@ -161,7 +167,8 @@ public class VendorJobs {
 
     /**
      * Stores a vendor's answer for its waiting job of a pending moderation. False when the job was not waiting (an
-     * answer applied before, or its deadline passed) or its moderation had ended: nothing was changed.
+     * answer applied before, or its deadline passed), its moderation had ended or its provider's result was settled
+     * otherwise: nothing was changed.
      */
     public Uni<Boolean> answer(UUID jobId, ProviderOutcomeEntity answer) {
         Tuple parameters = Tuple.tuple().addUUID(jobId).addUUID(answer.id).addString(answer.outcome)

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +77,11 @@ class VendorCallbackTest {
         assertThat(WardenApi.outcome(waiting, VendorSimulation.PROVIDER).getReason())
                 .contains(VendorSimulation.TASK_ID);
         assertThat(callbackUrl.toString()).startsWith("http://warden.test/v1/webhooks/callback-vendor?job=");
-        assertThat(VendorSimulation.query(callbackUrl).get("token")).hasSizeGreaterThanOrEqualTo(43);
+        String token = VendorSimulation.query(callbackUrl).get("token");
+        assertThat(token).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(TestDatabase.queryOne(String.class, "select encode(token_sha256, 'hex') from vendor_job where"
+                + " moderation_id = ?", id)).as("only the token's SHA-256 is stored")
+                .isEqualTo(HexFormat.of().formatHex(VendorCallbackUrls.sha256(token)));
 
         InboundWebhook callback = VendorSimulation.callback(callbackUrl, VendorSimulation.done(0.93));
         VerifiedWebhook verified = webhooks.verifier().verify(callback).await().atMost(WAIT);
@@ -234,6 +239,27 @@ class VendorCallbackTest {
         ProviderOutcome vendor = WardenApi.outcome(completed, VendorSimulation.PROVIDER);
         assertThat(vendor.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
         assertThat(vendor.getError().getKind()).isEqualTo(ProviderError.KindEnum.UNAVAILABLE);
+    }
+
+    @Test
+    void aCallbackForAJobWhoseSubmissionFailedIsKeptAsALateAnswerAndRefused() throws Exception {
+        String text = "a kind word, refused " + UUID.randomUUID();
+        VendorSimulation.refuseTasksContaining(text);
+        UUID id = acceptAsync(text, "answers-later");
+        URI callbackUrl = awaitTask(text);
+        ModerationResult completed = awaitCompleted(id);
+        assertThat(WardenApi.outcome(completed, VendorSimulation.PROVIDER).getOutcome())
+                .isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
+        String body = VendorSimulation.done(0.97);
+        VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, body))
+                .await().atMost(WAIT);
+
+        assertThat(handle(verified, body)).isInstanceOfSatisfying(EventOutcome.Refused.class,
+                refused -> assertThat(refused.reason()).contains("settled without it"));
+        ModerationResult after = WardenApi.moderations().getModeration(id);
+        assertThat(after.getDecision()).isEqualTo(completed.getDecision());
+        assertThat(WardenApi.outcome(after, VendorSimulation.PROVIDER).getLateAnswer().getScores())
+                .containsEntry("threat", 0.97);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.warden.moderation;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -41,6 +43,12 @@ final class VendorSimulation {
 
     static void acceptTasks() {
         server().stubFor(post(urlEqualTo(SUBMIT)).willReturn(okJson("{\"id\":\"" + TASK_ID + "\"}")));
+    }
+
+    /** The vendor refuses tasks whose text contains {@code marker}, with a 503. */
+    static void refuseTasksContaining(String marker) {
+        server().stubFor(post(urlEqualTo(SUBMIT)).atPriority(1).withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(503)));
     }
 
     /** The callback URL of the task submitted for {@code text}, if the vendor received one. */
