@@ -136,10 +136,10 @@ class ProviderCaller {
         return result;
     }
 
-    record Classified(Outcome outcome, ProviderResult.Failure failure) {
+    private record Classified(Outcome outcome, ProviderResult.Failure failure) {
     }
 
-    static Classified classify(Provider provider, Throwable failure) {
+    private static Classified classify(Provider provider, Throwable failure) {
         if (failure instanceof ProviderException vendor) {
             Outcome outcome = switch (vendor.kind()) {
                 case TIMEOUT -> Outcome.TIMEOUT;

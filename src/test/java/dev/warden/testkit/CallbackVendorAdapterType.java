@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,8 +26,10 @@ import dev.warden.spi.Modality;
 import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
+import dev.warden.spi.RetryAfter;
 import dev.warden.spi.VendorHttp;
 import dev.warden.spi.VendorRequest;
+import dev.warden.spi.VendorResponse;
 
 /**
  * A test-only adapter type ({@code callback-vendor}) for a vendor that answers later, as Hive's and Sightengine's
@@ -74,10 +77,9 @@ public class CallbackVendorAdapterType implements ClassifierAdapterType {
                     .map(part -> ((ContentPart.Text) part).text()).findFirst().orElse(""));
             return http.send(VendorRequest.postJson(submit, Map.of(), task.toString().getBytes()))
                     .map(response -> {
-                        if (response.status() / 100 != 2) {
-                            throw new ProviderException(ProviderException.Kind.UNAVAILABLE,
-                                    "vendor answered " + response.status());
-                        }
+                        failure(response).ifPresent(failure -> {
+                            throw failure;
+                        });
                         JsonNode accepted = tree(response.body());
                         if (!accepted.path("id").isTextual()) {
                             throw new ProviderException(ProviderException.Kind.INVALID_RESPONSE, "no task id");
@@ -104,6 +106,23 @@ public class CallbackVendorAdapterType implements ClassifierAdapterType {
                         field.getValue().asDouble()));
             });
             return new ProviderVerdict(scores, vendorScores, ID);
+        }
+
+        private static Optional<ProviderException> failure(VendorResponse response) {
+            int status = response.status();
+            String message = "vendor answered " + status;
+            if (status == 429) {
+                return Optional.of(ProviderException.rateLimited(message,
+                        response.header("Retry-After").flatMap(RetryAfter::parse).orElse(null)));
+            }
+            if (status == 401 || status == 403) {
+                return Optional.of(new ProviderException(ProviderException.Kind.AUTH, message));
+            }
+            if (status >= 500) {
+                return Optional.of(new ProviderException(ProviderException.Kind.UNAVAILABLE, message));
+            }
+            return status / 100 == 2 ? Optional.empty()
+                    : Optional.of(new ProviderException(ProviderException.Kind.BAD_REQUEST, message));
         }
 
         private static JsonNode tree(byte[] body) {
