@@ -70,8 +70,8 @@ class VendorCallbackTest {
         String text = "a kind word " + UUID.randomUUID();
         UUID id = acceptCalledBack(text, receiver);
 
-        URI callbackUrl = awaitTask(text);
-        ModerationResult waiting = awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        URI callbackUrl = VendorSimulation.awaitTask(text);
+        ModerationResult waiting = VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
         assertThat(waiting.getStatus()).isEqualTo(ModerationResult.StatusEnum.PENDING);
         assertThat(WardenApi.outcome(waiting, "local-rules").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         assertThat(WardenApi.outcome(waiting, VendorSimulation.PROVIDER).getReason())
@@ -108,9 +108,9 @@ class VendorCallbackTest {
     @Test
     void aMissingOrWrongTokenIsRejectedAndChangesNothing() throws Exception {
         String text = "a kind word " + UUID.randomUUID();
-        UUID id = acceptAsync(text, "answers-later");
-        URI callbackUrl = awaitTask(text);
-        awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        UUID id = VendorSimulation.acceptAsync(text, "answers-later");
+        URI callbackUrl = VendorSimulation.awaitTask(text);
+        VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
         Map<String, String> query = VendorSimulation.query(callbackUrl);
         String body = VendorSimulation.done(0.93);
 
@@ -143,8 +143,8 @@ class VendorCallbackTest {
         String receiver = "/receiver/" + UUID.randomUUID();
         String text = "a kind word " + UUID.randomUUID();
         UUID id = acceptCalledBack(text, receiver);
-        URI callbackUrl = awaitTask(text);
-        awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        URI callbackUrl = VendorSimulation.awaitTask(text);
+        VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
         String body = VendorSimulation.done(0.4);
         VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, body))
                 .await().atMost(WAIT);
@@ -171,10 +171,10 @@ class VendorCallbackTest {
     @Test
     void aCallbackAfterTheDeadlineIsKeptAsALateAnswerAndRefused() throws Exception {
         String text = "a kind word " + UUID.randomUUID();
-        UUID id = acceptAsync(text, "answers-later-briefly");
-        URI callbackUrl = awaitTask(text);
+        UUID id = VendorSimulation.acceptAsync(text, "answers-later-briefly");
+        URI callbackUrl = VendorSimulation.awaitTask(text);
 
-        ModerationResult timedOut = awaitCompleted(id);
+        ModerationResult timedOut = VendorSimulation.awaitCompleted(id);
         assertThat(WardenApi.outcome(timedOut, VendorSimulation.PROVIDER).getOutcome())
                 .isEqualTo(ProviderOutcome.OutcomeEnum.TIMEOUT);
         assertThat(timedOut.getDegraded()).isTrue();
@@ -204,8 +204,8 @@ class VendorCallbackTest {
     @Test
     void anUnreadableCallbackIsInvalidAndTheModerationStillCompletesAtTheDeadline() throws Exception {
         String text = "a kind word " + UUID.randomUUID();
-        UUID id = acceptAsync(text, "answers-later-briefly");
-        URI callbackUrl = awaitTask(text);
+        UUID id = VendorSimulation.acceptAsync(text, "answers-later-briefly");
+        URI callbackUrl = VendorSimulation.awaitTask(text);
         String garbage = "{\"id\":\"" + VendorSimulation.TASK_ID + "\",\"status\":\"do";
         VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, garbage))
                 .await().atMost(WAIT);
@@ -215,7 +215,7 @@ class VendorCallbackTest {
         assertThat(WardenApi.moderations().getModeration(id).getStatus())
                 .isEqualTo(ModerationResult.StatusEnum.PENDING);
 
-        ModerationResult completed = awaitCompleted(id);
+        ModerationResult completed = VendorSimulation.awaitCompleted(id);
         assertThat(WardenApi.outcome(completed, VendorSimulation.PROVIDER).getOutcome())
                 .isEqualTo(ProviderOutcome.OutcomeEnum.TIMEOUT);
         assertThat(WardenApi.outcome(completed, VendorSimulation.PROVIDER).getLateAnswer()).isNull();
@@ -224,9 +224,9 @@ class VendorCallbackTest {
     @Test
     void aVendorReportingThatTheJobFailedIsAnErrorOfThatProvider() throws Exception {
         String text = "a kind word " + UUID.randomUUID();
-        UUID id = acceptAsync(text, "answers-later");
-        URI callbackUrl = awaitTask(text);
-        awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        UUID id = VendorSimulation.acceptAsync(text, "answers-later");
+        URI callbackUrl = VendorSimulation.awaitTask(text);
+        VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
         String failed = "{\"id\":\"" + VendorSimulation.TASK_ID + "\",\"status\":\"failed\"}";
         VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, failed))
                 .await().atMost(WAIT);
@@ -245,9 +245,9 @@ class VendorCallbackTest {
     void aCallbackForAJobWhoseSubmissionFailedIsKeptAsALateAnswerAndRefused() throws Exception {
         String text = "a kind word, refused " + UUID.randomUUID();
         VendorSimulation.refuseTasksContaining(text);
-        UUID id = acceptAsync(text, "answers-later");
-        URI callbackUrl = awaitTask(text);
-        ModerationResult completed = awaitCompleted(id);
+        UUID id = VendorSimulation.acceptAsync(text, "answers-later");
+        URI callbackUrl = VendorSimulation.awaitTask(text);
+        ModerationResult completed = VendorSimulation.awaitCompleted(id);
         assertThat(WardenApi.outcome(completed, VendorSimulation.PROVIDER).getOutcome())
                 .isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
         String body = VendorSimulation.done(0.97);
@@ -287,26 +287,6 @@ class VendorCallbackTest {
         return WardenApi.moderations().createModeration(WardenApi.text(text, "answers-later")
                 .mode(ModerationRequest.ModeEnum.ASYNC)
                 .callbackUrl("http://127.0.0.1:" + VendorSimulation.server().port() + receiver), null).getId();
-    }
-
-    private static UUID acceptAsync(String text, String policy) throws Exception {
-        return WardenApi.moderations().createModeration(WardenApi.text(text, policy)
-                .mode(ModerationRequest.ModeEnum.ASYNC), null).getId();
-    }
-
-    private static URI awaitTask(String text) {
-        return await().atMost(WAIT).until(() -> VendorSimulation.callbackUrlFor(text), Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static ModerationResult awaitOutcome(UUID id, ProviderOutcome.OutcomeEnum outcome) {
-        return await().atMost(WAIT).until(() -> WardenApi.moderations().getModeration(id),
-                result -> WardenApi.outcome(result, VendorSimulation.PROVIDER).getOutcome() == outcome);
-    }
-
-    private static ModerationResult awaitCompleted(UUID id) {
-        return await().atMost(WAIT).until(() -> WardenApi.moderations().getModeration(id),
-                result -> result.getStatus() == ModerationResult.StatusEnum.COMPLETED);
     }
 
     private EventOutcome handle(VerifiedWebhook verified, String body) {

@@ -6,26 +6,33 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.warden.client.model.ModerationRequest;
+import dev.warden.client.model.ModerationResult;
+import dev.warden.client.model.ProviderOutcome;
 import dev.warden.spi.InboundWebhook;
 import dev.warden.testkit.CallbackVendorAdapterType;
 import dev.warden.testkit.OpenAiSimulatorResource;
+import dev.warden.testkit.WardenApi;
 
 /**
  * The vendor of the {@code callback-vendor} provider, on the WireMock simulator: it accepts every task as
  * {@link #TASK_ID} and keeps what it was sent, so a test can read the callback URL a task was given and answer it as
- * the vendor would.
+ * the vendor would; and the async moderations that use it, as a caller sees them.
  */
 final class VendorSimulation {
 
@@ -33,6 +40,7 @@ final class VendorSimulation {
     static final String TASK_ID = "vendor-task-42";
     private static final String SUBMIT = "/callback-vendor/task/async";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private VendorSimulation() {
     }
@@ -94,5 +102,27 @@ final class VendorSimulation {
         } catch (IOException e) {
             throw new AssertionError("the simulator received no JSON: " + body, e);
         }
+    }
+
+    /** Accepted async with {@code policy}, with no callback for the caller. */
+    static UUID acceptAsync(String text, String policy) throws Exception {
+        return WardenApi.moderations().createModeration(WardenApi.text(text, policy)
+                .mode(ModerationRequest.ModeEnum.ASYNC), null).getId();
+    }
+
+    /** The callback URL of the task the moderation of {@code text} submitted, once the vendor received it. */
+    static URI awaitTask(String text) {
+        return await().atMost(WAIT).until(() -> callbackUrlFor(text), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    static ModerationResult awaitOutcome(UUID id, ProviderOutcome.OutcomeEnum outcome) {
+        return await().atMost(WAIT).until(() -> WardenApi.moderations().getModeration(id),
+                result -> WardenApi.outcome(result, PROVIDER).getOutcome() == outcome);
+    }
+
+    static ModerationResult awaitCompleted(UUID id) {
+        return await().atMost(WAIT).until(() -> WardenApi.moderations().getModeration(id),
+                result -> result.getStatus() == ModerationResult.StatusEnum.COMPLETED);
     }
 }
