@@ -92,7 +92,7 @@ public class ModerationJob implements WorkHandler {
             return policies.find(stored.policy).map(policy -> complete(stored, policy))
                     .orElseGet(() -> {
                         String reason = "policy '" + stored.policy + "' is no longer configured";
-                        return fail(stored, reason).replaceWith(stop(reason));
+                        return waiting.fail(stored, reason).replaceWith(stop(reason));
                     });
         }).onItem().ifNull().continueWith(() -> stop("the job names no moderation"));
     }
@@ -100,9 +100,7 @@ public class ModerationJob implements WorkHandler {
     /** The row was stopped or dead-lettered: the moderation fails with that reason, and its callback says so. */
     @Override
     public Uni<Void> abandoned(WorkItem item, String reason) {
-        return withModeration(item, (id, stored) -> stored == null
-                || ModerationStatus.fromWireName(stored.status).isFinal() ? Uni.createFrom().voidItem()
-                        : fail(stored, reason).replaceWithVoid());
+        return waiting.abandoned(item, reason);
     }
 
     /**
@@ -144,10 +142,6 @@ public class ModerationJob implements WorkHandler {
     /** One deadline row per moderation, whichever attempt of its job queues it. */
     static UUID deadlineRowId(UUID moderationId) {
         return UUID.nameUUIDFromBytes((VendorDeadlines.KIND + ":" + moderationId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Uni<Boolean> fail(ModerationEntity stored, String reason) {
-        return waiting.fail(stored, reason);
     }
 
     /**

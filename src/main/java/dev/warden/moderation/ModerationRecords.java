@@ -122,7 +122,7 @@ final class ModerationRecords {
 
     /**
      * The stored results; for an async moderation, one per planned provider in policy order, with those that have
-     * no result yet shown {@code pending} (or, once it failed, never answered).
+     * no result yet (or wait for a vendor's callback) shown {@code pending} (or, once it failed, never answered).
      */
     private static List<ProviderResult> providers(ModerationEntity entity, ModerationStatus status) {
         if (entity.plannedProviders == null) {
@@ -132,8 +132,10 @@ final class ModerationRecords {
         List<ProviderResult> providers = new ArrayList<>();
         for (int position = 0; position < entity.plannedProviders.length; position++) {
             String provider = entity.plannedProviders[position];
-            providers.add(arrived.getOrDefault(position, status == ModerationStatus.FAILED
-                    ? ProviderResult.neverAnswered(provider) : ProviderResult.pending(provider)));
+            ProviderResult result = arrived.getOrDefault(position, ProviderResult.pending(provider));
+            // A vendor that was to call back, of a moderation that failed meanwhile, never will.
+            providers.add(status == ModerationStatus.FAILED && result.outcome() == Outcome.PENDING
+                    ? ProviderResult.neverAnswered(provider) : result);
         }
         return providers;
     }

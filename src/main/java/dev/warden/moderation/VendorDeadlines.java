@@ -45,4 +45,10 @@ public class VendorDeadlines implements WorkHandler {
                 .orElseGet(() -> Uni.createFrom().item(new AttemptResult.Stop(Optional.empty(),
                         "the deadline names no moderation")));
     }
+
+    /** The deadline could not be applied (stopped, or dead-lettered): the moderation fails with that reason. */
+    @Override
+    public Uni<Void> abandoned(WorkItem item, String reason) {
+        return waiting.abandoned(item, reason);
+    }
 }

@@ -14,6 +14,7 @@ import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ModerationRepository;
 import dev.warden.persistence.ModerationWriter;
 import dev.warden.persistence.VertxContexts;
+import dev.warden.work.WorkItem;
 
 /**
  * Completes an async moderation that waited for vendors answering by callback, once every planned provider has a
@@ -68,6 +69,19 @@ class WaitingModerations {
                     results);
             return writer.complete(ModerationRecords.completion(completed), callbacks.of(stored, completed));
         }).orElseGet(() -> fail(stored, "policy '" + stored.policy + "' is no longer configured").replaceWith(false));
+    }
+
+    /**
+     * The work on a moderation (its job, its vendors' deadline) was abandoned: stopped, or dead-lettered. The
+     * moderation fails with that reason if it is still pending.
+     */
+    Uni<Void> abandoned(WorkItem item, String reason) {
+        return item.subjectId().map(id -> Uni.createFrom().deferred(() -> repository.findWithOutcomes(id)
+                .chain(stored -> stored == null || ModerationStatus.fromWireName(stored.status).isFinal()
+                        ? Uni.createFrom().voidItem()
+                        : fail(stored, reason).replaceWithVoid()))
+                .runSubscriptionOn(VertxContexts.isolated(vertx)))
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** Fails a pending moderation with the reason; its callback, if any, says so. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 
 import dev.warden.client.model.ModerationRequest;
 import dev.warden.client.model.ModerationResult;
@@ -41,6 +42,7 @@ import dev.warden.spi.PartnerWebhooks;
 import dev.warden.spi.VerifiedWebhook;
 import dev.warden.spi.WebhookRejected;
 import dev.warden.testkit.WardenApi;
+import dev.warden.work.WorkItem;
 
 /**
  * Classifiers that answer later, end to end on Warden's own worker, with the test vendor of {@code callback-vendor}
@@ -55,6 +57,9 @@ class VendorCallbackTest {
 
     @Inject
     PartnerRegistry partners;
+
+    @Inject
+    VendorDeadlines deadlines;
 
     private PartnerWebhooks webhooks;
 
@@ -260,6 +265,25 @@ class VendorCallbackTest {
         assertThat(after.getDecision()).isEqualTo(completed.getDecision());
         assertThat(WardenApi.outcome(after, VendorSimulation.PROVIDER).getLateAnswer().getScores())
                 .containsEntry("threat", 0.97);
+    }
+
+    @Test
+    void aDeadlineThatCannotBeAppliedFailsTheModerationAndItsVendorNeverAnswers() throws Exception {
+        String text = "a kind word " + UUID.randomUUID();
+        UUID id = VendorSimulation.acceptAsync(text, "answers-later");
+        VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        WorkItem deadline = new WorkItem(ModerationJob.deadlineRowId(id), VendorDeadlines.KIND,
+                VendorDeadlines.DESTINATION, Optional.of(id), new JsonObject(), 1, Instant.now());
+
+        deadlines.abandoned(deadline, "dead-lettered after warden.outbox.max-age").await().atMost(WAIT);
+
+        ModerationResult failed = WardenApi.moderations().getModeration(id);
+        assertThat(failed.getStatus()).isEqualTo(ModerationResult.StatusEnum.FAILED);
+        assertThat(failed.getFailureReason()).isEqualTo("dead-lettered after warden.outbox.max-age");
+        assertThat(WardenApi.outcome(failed, VendorSimulation.PROVIDER).getOutcome())
+                .isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
+        assertThat(TestDatabase.queryOne(String.class, "select status from outbox where id = ?",
+                ModerationJob.deadlineRowId(id))).as("the deadline row the job queued").isEqualTo("pending");
     }
 
     @Test
