@@ -43,17 +43,17 @@ public class VendorJobs {
 
     /**
      * While the moderation is pending: every result so far at its position (one a callback stored first stays) and
-     * the deadline row ($2 to $5: id, kind, destination, due), one per moderation: its id is derived from the
-     * moderation's, so a job that waits again after a crash queues no second one.
+     * the deadline row ($2 to $6: id, kind, destination, payload, due), one per moderation: its id is derived from
+     * the moderation's, so a job that waits again after a crash queues no second one.
      */
     private static final String AWAIT = """
             with pending as (select id from moderation where id = $1 and status = 'pending')
             , outcomes as (
-            """ + storeOutcomes("pending", 6) + """
+            """ + storeOutcomes("pending", 7) + """
                 on conflict (moderation_id, position) do nothing)
             , deadline as (
                 insert into outbox (id, kind, destination, subject_id, payload, next_attempt_at, created_at)
-                select $2, $3, $4, pending.id, '{}'::jsonb, $5, now() from pending
+                select $2, $3, $4, pending.id, $5::text::jsonb, $6, now() from pending
                 on conflict (id) do nothing)
             select count(*) as pending from pending
             """;
@@ -160,7 +160,7 @@ public class VendorJobs {
     public Uni<Boolean> await(UUID moderationId, List<ProviderOutcomeEntity> outcomes, QueuedWork deadline,
             Instant due) {
         Tuple parameters = Tuple.tuple().addUUID(moderationId).addUUID(deadline.id()).addString(deadline.kind())
-                .addString(deadline.destination()).addOffsetDateTime(timestamp(due));
+                .addString(deadline.destination()).addString(deadline.payload()).addOffsetDateTime(timestamp(due));
         addOutcomes(parameters, outcomes);
         return calls.statement(pool.preparedQuery(AWAIT).execute(parameters)).map(rows -> count(rows, "pending"));
     }
