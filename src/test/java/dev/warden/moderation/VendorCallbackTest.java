@@ -33,8 +33,10 @@ import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ProviderError;
 import dev.warden.client.model.ProviderOutcome;
 import dev.warden.persistence.TestDatabase;
+import dev.warden.persistence.VendorJobs;
 import dev.warden.providers.Partner;
 import dev.warden.providers.PartnerRegistry;
+import dev.warden.providers.ProviderRegistry;
 import dev.warden.spi.EventOutcome;
 import dev.warden.spi.InboundWebhook;
 import dev.warden.spi.InboxEvent;
@@ -60,6 +62,15 @@ class VendorCallbackTest {
 
     @Inject
     VendorDeadlines deadlines;
+
+    @Inject
+    VendorJobs vendorJobs;
+
+    @Inject
+    ProviderRegistry registry;
+
+    @Inject
+    WaitingModerations waiting;
 
     private PartnerWebhooks webhooks;
 
@@ -108,6 +119,28 @@ class VendorCallbackTest {
                 .getBodyAsString()).contains("\"moderation.completed\"", "\"status\":\"completed\"",
                         "\"decision\":\"block\"");
         assertThat(VendorSimulation.tasksFor(text)).isEqualTo(1);
+    }
+
+    /**
+     * What a restart leaves: the database. A verifier and a handler built afresh, holding nothing of the job that
+     * submitted the task, verify and apply its callback from the stored vendor job alone.
+     */
+    @Test
+    void aCallbackIsVerifiedAndAppliedFromWhatTheDatabaseHoldsAlone() throws Exception {
+        String text = "a kind word " + UUID.randomUUID();
+        UUID id = VendorSimulation.acceptAsync(text, "answers-later");
+        URI callbackUrl = VendorSimulation.awaitTask(text);
+        VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        String body = VendorSimulation.done(0.93);
+
+        VerifiedWebhook verified = new VendorCallbackVerifier(vendorJobs)
+                .verify(VendorSimulation.callback(callbackUrl, body)).await().atMost(WAIT);
+        EventOutcome outcome = new VendorCallbackHandler(vendorJobs, registry, waiting)
+                .handle(event(verified, body, 1)).await().atMost(WAIT);
+
+        assertThat(outcome).isInstanceOf(EventOutcome.Applied.class);
+        assertThat(WardenApi.moderations().getModeration(id).getStatus())
+                .isEqualTo(ModerationResult.StatusEnum.COMPLETED);
     }
 
     @Test
