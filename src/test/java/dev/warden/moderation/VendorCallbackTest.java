@@ -70,7 +70,7 @@ class VendorCallbackTest {
     ProviderRegistry registry;
 
     @Inject
-    WaitingModerations waiting;
+    WaitingModerations waitingModerations;
 
     private PartnerWebhooks webhooks;
 
@@ -127,15 +127,14 @@ class VendorCallbackTest {
      */
     @Test
     void aCallbackIsVerifiedAndAppliedFromWhatTheDatabaseHoldsAlone() throws Exception {
-        String text = "a kind word " + UUID.randomUUID();
-        UUID id = VendorSimulation.acceptAsync(text, "answers-later");
-        URI callbackUrl = VendorSimulation.awaitTask(text);
-        VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        VendorSimulation.Submitted waiting = VendorSimulation.waitingForTheVendor();
+        UUID id = waiting.moderation();
+        URI callbackUrl = waiting.callbackUrl();
         String body = VendorSimulation.done(0.93);
 
         VerifiedWebhook verified = new VendorCallbackVerifier(vendorJobs)
                 .verify(VendorSimulation.callback(callbackUrl, body)).await().atMost(WAIT);
-        EventOutcome outcome = new VendorCallbackHandler(vendorJobs, registry, waiting)
+        EventOutcome outcome = new VendorCallbackHandler(vendorJobs, registry, waitingModerations)
                 .handle(event(verified, body, 1)).await().atMost(WAIT);
 
         assertThat(outcome).isInstanceOf(EventOutcome.Applied.class);
@@ -145,10 +144,9 @@ class VendorCallbackTest {
 
     @Test
     void aMissingOrWrongTokenIsRejectedAndChangesNothing() throws Exception {
-        String text = "a kind word " + UUID.randomUUID();
-        UUID id = VendorSimulation.acceptAsync(text, "answers-later");
-        URI callbackUrl = VendorSimulation.awaitTask(text);
-        VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        VendorSimulation.Submitted waiting = VendorSimulation.waitingForTheVendor();
+        UUID id = waiting.moderation();
+        URI callbackUrl = waiting.callbackUrl();
         Map<String, String> query = VendorSimulation.query(callbackUrl);
         String body = VendorSimulation.done(0.93);
 
@@ -208,9 +206,9 @@ class VendorCallbackTest {
 
     @Test
     void aCallbackAfterTheDeadlineIsKeptAsALateAnswerAndRefused() throws Exception {
-        String text = "a kind word " + UUID.randomUUID();
-        UUID id = VendorSimulation.acceptAsync(text, "answers-later-briefly");
-        URI callbackUrl = VendorSimulation.awaitTask(text);
+        VendorSimulation.Submitted submitted = VendorSimulation.submitted("answers-later-briefly");
+        UUID id = submitted.moderation();
+        URI callbackUrl = submitted.callbackUrl();
 
         ModerationResult timedOut = VendorSimulation.awaitCompleted(id);
         assertThat(WardenApi.outcome(timedOut, VendorSimulation.PROVIDER).getOutcome())
@@ -241,9 +239,9 @@ class VendorCallbackTest {
 
     @Test
     void anUnreadableCallbackIsInvalidAndTheModerationStillCompletesAtTheDeadline() throws Exception {
-        String text = "a kind word " + UUID.randomUUID();
-        UUID id = VendorSimulation.acceptAsync(text, "answers-later-briefly");
-        URI callbackUrl = VendorSimulation.awaitTask(text);
+        VendorSimulation.Submitted submitted = VendorSimulation.submitted("answers-later-briefly");
+        UUID id = submitted.moderation();
+        URI callbackUrl = submitted.callbackUrl();
         String garbage = "{\"id\":\"" + VendorSimulation.TASK_ID + "\",\"status\":\"do";
         VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, garbage))
                 .await().atMost(WAIT);
@@ -261,10 +259,9 @@ class VendorCallbackTest {
 
     @Test
     void aVendorReportingThatTheJobFailedIsAnErrorOfThatProvider() throws Exception {
-        String text = "a kind word " + UUID.randomUUID();
-        UUID id = VendorSimulation.acceptAsync(text, "answers-later");
-        URI callbackUrl = VendorSimulation.awaitTask(text);
-        VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        VendorSimulation.Submitted waiting = VendorSimulation.waitingForTheVendor();
+        UUID id = waiting.moderation();
+        URI callbackUrl = waiting.callbackUrl();
         String failed = "{\"id\":\"" + VendorSimulation.TASK_ID + "\",\"status\":\"failed\"}";
         VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(callbackUrl, failed))
                 .await().atMost(WAIT);

@@ -104,6 +104,24 @@ final class VendorSimulation {
         }
     }
 
+    /** An async moderation whose vendor received its task, with {@code callbackUrl}. */
+    record Submitted(UUID moderation, URI callbackUrl) {
+    }
+
+    /** A moderation of new text with {@code policy}, once the vendor received its task. */
+    static Submitted submitted(String policy) throws Exception {
+        String text = "a kind word " + UUID.randomUUID();
+        UUID id = acceptAsync(text, policy);
+        return new Submitted(id, awaitTask(text));
+    }
+
+    /** A moderation with policy {@code answers-later}, once its job left it waiting for the vendor's callback. */
+    static Submitted waitingForTheVendor() throws Exception {
+        Submitted submitted = submitted("answers-later");
+        awaitOutcome(submitted.moderation(), ProviderOutcome.OutcomeEnum.PENDING);
+        return submitted;
+    }
+
     /** Accepted async with {@code policy}, with no callback for the caller. */
     static UUID acceptAsync(String text, String policy) throws Exception {
         return WardenApi.moderations().createModeration(WardenApi.text(text, policy)
