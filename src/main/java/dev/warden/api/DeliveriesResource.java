@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
@@ -33,13 +31,7 @@ import dev.warden.work.ReplayResult;
 @RequiresScope(Scope.ADMIN)
 public class DeliveriesResource implements DeliveriesApi {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
     static final int MAX_FILTER_LENGTH = 256;
-    /** The canonical form only: {@code UUID.fromString} also takes shortened groups such as {@code 1-1-1-1-1}. */
-    private static final Pattern UUID_TEXT = Pattern
-            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
     private final Outbox outbox;
 
@@ -59,13 +51,13 @@ public class DeliveriesResource implements DeliveriesApi {
 
     @Override
     public Uni<Response> getDelivery(String id) {
-        return Uni.createFrom().item(() -> uuid(id)).chain(outbox::find)
+        return Uni.createFrom().item(() -> PageParameters.uuid(id)).chain(outbox::find)
                 .map(found -> Response.ok(detailed(found.orElseThrow(() -> notFound(id)))).build());
     }
 
     @Override
     public Uni<Response> replayDelivery(String id) {
-        return Uni.createFrom().item(() -> uuid(id)).chain(outbox::replay).map(result -> {
+        return Uni.createFrom().item(() -> PageParameters.uuid(id)).chain(outbox::replay).map(result -> {
             if (result instanceof ReplayResult.Replayed replayed) {
                 return Response.ok(toApi(replayed.delivery())).build();
             }
@@ -86,17 +78,8 @@ public class DeliveriesResource implements DeliveriesApi {
         }
         boundedFilter(problems, "destination", destination);
         boundedFilter(problems, "kind", kind);
-        int pageSize = DEFAULT_LIMIT;
-        if (limit != null) {
-            pageSize = DIGITS.matcher(limit).matches() ? Integer.parseInt(limit) : 0;
-            if (pageSize < 1 || pageSize > MAX_LIMIT) {
-                problems.add(new FieldProblem("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
-        Optional<DeliveryCursor> after = Optional.ofNullable(cursor).flatMap(DeliveryCursor::decode);
-        if (cursor != null && after.isEmpty()) {
-            problems.add(new FieldProblem("cursor", "must be the 'next' value of a previous page"));
-        }
+        int pageSize = PageParameters.limit(problems, limit);
+        Optional<DeliveryCursor> after = PageParameters.cursor(problems, cursor);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
@@ -108,13 +91,6 @@ public class DeliveriesResource implements DeliveriesApi {
         if (value != null && value.length() > MAX_FILTER_LENGTH) {
             problems.add(new FieldProblem(field, "must be at most " + MAX_FILTER_LENGTH + " characters"));
         }
-    }
-
-    private static UUID uuid(String id) {
-        if (id == null || !UUID_TEXT.matcher(id).matches()) {
-            throw ProblemException.invalid(List.of(new FieldProblem("id", "must be a UUID")));
-        }
-        return UUID.fromString(id);
     }
 
     private static ProblemException notFound(String id) {

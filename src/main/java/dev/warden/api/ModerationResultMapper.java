@@ -10,12 +10,14 @@ import dev.warden.api.generated.model.Action;
 import dev.warden.api.generated.model.CategoryResult;
 import dev.warden.api.generated.model.LateAnswer;
 import dev.warden.api.generated.model.ModerationResult;
+import dev.warden.api.generated.model.ModerationReview;
 import dev.warden.api.generated.model.ProviderError;
 import dev.warden.api.generated.model.ProviderOutcome;
 import dev.warden.moderation.Decision;
 import dev.warden.moderation.Moderation;
 import dev.warden.moderation.ModerationStatus;
 import dev.warden.moderation.ProviderResult;
+import dev.warden.moderation.Review;
 import dev.warden.spi.Category;
 
 /**
@@ -33,8 +35,12 @@ final class ModerationResultMapper {
         return new ModerationResult()
                 .id(moderation.id())
                 .status(ModerationResult.StatusEnum.fromValue(moderation.status().wireName()))
-                .decision(moderation.decision().map(ModerationResultMapper::action).orElse(null))
-                .flagged(moderation.decision().map(decision -> decision != Decision.ALLOW).orElse(null))
+                .decision(moderation.finalDecision().map(ModerationResultMapper::action).orElse(null))
+                .decidedBy(moderation.decidedBy()
+                        .map(by -> ModerationResult.DecidedByEnum.fromValue(by.wireName())).orElse(null))
+                .automatedDecision(moderation.decision().map(ModerationResultMapper::action).orElse(null))
+                .flagged(moderation.finalDecision().map(decision -> decision != Decision.ALLOW).orElse(null))
+                .review(moderation.review().map(ModerationResultMapper::toApi).orElse(null))
                 .categories(completed ? categories : null)
                 .providers(moderation.providers().stream().map(ModerationResultMapper::toApi).toList())
                 .degraded(completed ? moderation.degraded() : null)
@@ -77,6 +83,20 @@ final class ModerationResultMapper {
         Map<String, Double> named = new LinkedHashMap<>();
         scores.forEach((category, score) -> named.put(category.wireName(), score));
         return named;
+    }
+
+    private static ModerationReview toApi(Review review) {
+        return new ModerationReview()
+                .partner(review.partner())
+                .status(ModerationReview.StatusEnum.fromValue(review.status().wireName()))
+                .decision(review.decision().map(ModerationResultMapper::action).orElse(null))
+                .categories(review.status() == Review.Status.COMPLETED
+                        ? review.categories().stream().map(Category::wireName).toList()
+                        : null)
+                .reviewer(review.reviewer().orElse(null))
+                .note(review.note().orElse(null))
+                .requestedAt(timestamp(review.requestedAt()))
+                .completedAt(review.completedAt().map(ModerationResultMapper::timestamp).orElse(null));
     }
 
     private static Action action(Decision decision) {

@@ -26,8 +26,8 @@ import dev.warden.providers.ProviderCallRecorder;
 import dev.warden.resilience.ProviderGuard;
 
 /**
- * {@code /v1/providers}: what each partner (classifier provider, callback receiver) is and is doing; operators can
- * force any partner's circuit.
+ * {@code /v1/providers}: what each partner (classifier provider, callback receiver, review desk) is and is doing;
+ * operators can force any partner's circuit.
  */
 @RequiresScope({ Scope.MODERATE, Scope.ADMIN })
 public class ProvidersResource implements ProvidersApi {

@@ -3,6 +3,7 @@ package dev.warden.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import io.smallrye.config.ConfigMapping;
@@ -55,6 +56,9 @@ public interface PoliciesConfig {
 
         /** Strategy {@code first-success}: also ask the next provider when the current one is slow. */
         Hedge hedge();
+
+        /** The review desk ({@code warden.partners.<id>}, type {@code review}) a {@code review} decision goes to. */
+        Optional<String> reviewPartner();
     }
 
     interface UncertainBand {

@@ -51,20 +51,20 @@ public class ModerationJob implements WorkHandler {
     private final ModerationWriter writer;
     private final PolicyCatalog policies;
     private final Classification classification;
-    private final CallbackEvents callbacks;
+    private final FollowUps followUps;
     private final Vertx vertx;
     private final VendorCallbackUrls callbackUrls;
     private final VendorJobs vendorJobs;
     private final WaitingModerations waiting;
 
     ModerationJob(ModerationRepository repository, ModerationWriter writer, PolicyCatalog policies,
-            Classification classification, CallbackEvents callbacks, Vertx vertx, VendorCallbackUrls callbackUrls,
+            Classification classification, FollowUps followUps, Vertx vertx, VendorCallbackUrls callbackUrls,
             VendorJobs vendorJobs, WaitingModerations waiting) {
         this.repository = repository;
         this.writer = writer;
         this.policies = policies;
         this.classification = classification;
-        this.callbacks = callbacks;
+        this.followUps = followUps;
         this.vertx = vertx;
         this.callbackUrls = callbackUrls;
         this.vendorJobs = vendorJobs;
@@ -120,7 +120,8 @@ public class ModerationJob implements WorkHandler {
                 stored.createdAt, progress)
                 .chain(decided -> decided.status() == ModerationStatus.PENDING
                         ? awaitCallbacks(decided, callbackDeadline)
-                        : writer.complete(ModerationRecords.completion(decided), callbacks.of(stored, decided)))
+                        : writer.complete(ModerationRecords.completion(decided),
+                                followUps.ofCompleted(stored, decided, policy)))
                 .replaceWith(DONE);
     }
 

@@ -2,6 +2,7 @@ package dev.warden.moderation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ProviderOutcomeEntity;
+import dev.warden.persistence.ReviewEntity;
 import dev.warden.spi.Category;
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ContentPart;
@@ -48,8 +50,7 @@ final class ModerationRecords {
             entity.plannedProviders = moderation.providers().stream().map(ProviderResult::provider)
                     .toArray(String[]::new);
             if (moderation.status() == ModerationStatus.PENDING) {
-                entity.content = new ModerationEntity.StoredContent(command.input().parts().stream()
-                        .map(ModerationRecords::stored).toList());
+                entity.content = content(command.input());
             }
         }
         entity.outcomes.addAll(outcomes(moderation, entity));
@@ -108,6 +109,21 @@ final class ModerationRecords {
             entity.retryAfterMs = failure.retryAfterMs();
         });
         return entity;
+    }
+
+    /** The moderation with its review, when one was requested ({@code review} null: none). */
+    static Moderation fromEntity(ModerationEntity entity, ReviewEntity review) {
+        Moderation moderation = fromEntity(entity);
+        return review == null ? moderation : moderation.withReview(review(review));
+    }
+
+    private static Review review(ReviewEntity entity) {
+        List<Category> categories = entity.categories == null ? List.of()
+                : Arrays.stream(entity.categories).map(ModerationRecords::category).toList();
+        return new Review(entity.partner, Review.Status.fromWireName(entity.status),
+                Optional.ofNullable(entity.decision).map(Decision::fromWireName), categories,
+                Optional.ofNullable(entity.reviewer), Optional.ofNullable(entity.note), entity.requestedAt,
+                Optional.ofNullable(entity.completedAt));
     }
 
     static Moderation fromEntity(ModerationEntity entity) {
@@ -180,6 +196,11 @@ final class ModerationRecords {
     /** The content a pending moderation kept for its job. */
     static ClassificationInput input(ModerationEntity.StoredContent content) {
         return new ClassificationInput(content.parts().stream().map(ModerationRecords::part).toList());
+    }
+
+    /** The content as a pending moderation or a review request keeps it. */
+    static ModerationEntity.StoredContent content(ClassificationInput input) {
+        return new ModerationEntity.StoredContent(input.parts().stream().map(ModerationRecords::stored).toList());
     }
 
     private static ModerationEntity.StoredPart stored(ContentPart part) {

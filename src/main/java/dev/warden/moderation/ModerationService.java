@@ -1,6 +1,7 @@
 package dev.warden.moderation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,10 +14,12 @@ import dev.warden.config.PoliciesConfig;
 import dev.warden.persistence.ModerationRepository;
 import dev.warden.persistence.ModerationWriter;
 import dev.warden.persistence.QueuedWork;
+import dev.warden.persistence.ReviewRepository;
 
 /**
  * The moderation flow: a request with an Idempotency-Key is answered once per key ({@link SingleFlight}). A sync
- * request is classified inline and stored completed, in one write, before the answer. An async request is stored
+ * request is classified inline and stored completed, in one write with the review request its decision may call for,
+ * before the answer. An async request is stored
  * pending, in one write with its job, before the answer; the job ({@link ModerationJob}) classifies it later.
  */
 @ApplicationScoped
@@ -27,14 +30,19 @@ public class ModerationService {
     private final ModerationRepository repository;
     private final ModerationWriter writer;
     private final SingleFlight singleFlight;
+    private final ReviewRequests reviews;
+    private final ReviewRepository reviewRepository;
 
     ModerationService(PolicyCatalog policies, Classification classification, ModerationRepository repository,
-            ModerationWriter writer, SingleFlight singleFlight) {
+            ModerationWriter writer, SingleFlight singleFlight, ReviewRequests reviews,
+            ReviewRepository reviewRepository) {
         this.policies = policies;
         this.classification = classification;
         this.repository = repository;
         this.writer = writer;
         this.singleFlight = singleFlight;
+        this.reviews = reviews;
+        this.reviewRepository = reviewRepository;
     }
 
     public Uni<ModerationReply> moderate(ModerationCommand command) {
@@ -48,17 +56,25 @@ public class ModerationService {
         return singleFlight.answerOnce(command, async ? Duration.ZERO : policy(command).deadline(), answer);
     }
 
+    /** The client's moderation, with its review when one was requested. */
     public Uni<Optional<Moderation>> find(UUID id, String client) {
-        return repository.findForClient(id, client)
-                .map(entity -> Optional.ofNullable(entity).map(ModerationRecords::fromEntity));
+        return repository.findForClient(id, client).chain(entity -> entity == null
+                ? Uni.createFrom().item(Optional.empty())
+                : reviewRepository.findFor(id).map(review -> Optional.of(ModerationRecords.fromEntity(entity, review))));
     }
 
     private Uni<ModerationReply> classifyAndStore(ModerationCommand command, UUID id) {
         PoliciesConfig.Policy policy = policy(command);
         return classification.run(id, command.policy(), policy, policy.providers(), command.input(),
                 Classification.now(), FanOutProgress.NONE)
-                .chain(moderation -> writer.insert(ModerationRecords.toEntity(moderation, command))
-                        .replaceWith(new ModerationReply(moderation, false)));
+                .chain(decided -> {
+                    Optional<ReviewRequests.Requested> review = reviews.of(decided, policy,
+                            ModerationRecords.content(command.input()), command.context());
+                    Moderation moderation = review.map(ReviewRequests.Requested::moderation).orElse(decided);
+                    return writer.insert(ModerationRecords.toEntity(moderation, command),
+                            review.map(requested -> List.of(requested.work())).orElse(List.of()))
+                            .replaceWith(new ModerationReply(moderation, false));
+                });
     }
 
     /** Stores the moderation pending, with its content and its job, in one statement; answered after the commit. */

@@ -16,8 +16,8 @@ import io.vertx.pgclient.PgException;
 import dev.warden.persistence.DatabaseCalls;
 import dev.warden.persistence.IdempotencyClaim;
 import dev.warden.persistence.IdempotencyClaims;
-import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ModerationRepository;
+import dev.warden.persistence.ReviewRepository;
 import dev.warden.persistence.VertxContexts;
 
 /**
@@ -38,11 +38,14 @@ class SingleFlight {
 
     private final IdempotencyClaims claims;
     private final ModerationRepository repository;
+    private final ReviewRepository reviews;
     private final Duration databaseTimeout;
 
-    SingleFlight(IdempotencyClaims claims, ModerationRepository repository, DatabaseCalls calls) {
+    SingleFlight(IdempotencyClaims claims, ModerationRepository repository, ReviewRepository reviews,
+            DatabaseCalls calls) {
         this.claims = claims;
         this.repository = repository;
+        this.reviews = reviews;
         this.databaseTimeout = calls.timeout();
     }
 
@@ -107,14 +110,12 @@ class SingleFlight {
                 .chain(() -> attempt(flight, next));
     }
 
+    /** The stored answer as it is now: with its review, when the policy sent it to a desk. */
     private Uni<ModerationReply> replayStored(Flight flight) {
-        return repository.findByIdempotencyKey(flight.command().client(), flight.key()).map(stored -> replay(stored,
-                flight.command()));
-    }
-
-    private static ModerationReply replay(ModerationEntity stored, ModerationCommand command) {
-        requireSameRequest(stored.requestSha256, command);
-        return new ModerationReply(ModerationRecords.fromEntity(stored), true);
+        return repository.findByIdempotencyKey(flight.command().client(), flight.key())
+                .invoke(stored -> requireSameRequest(stored.requestSha256, flight.command()))
+                .chain(stored -> reviews.findFor(stored.id)
+                        .map(review -> new ModerationReply(ModerationRecords.fromEntity(stored, review), true)));
     }
 
     private static void requireSameRequest(String requestSha256, ModerationCommand command) {

@@ -19,7 +19,7 @@ import dev.warden.work.WorkItem;
 /**
  * Completes an async moderation that waited for vendors answering by callback, once every planned provider has a
  * stored result and none is pending: with the same decision code as a moderation decided at once, through the same
- * guarded completion (which queues the caller's callback). Asked after each change that may have been the last one
+ * guarded completion (which queues its follow-ups: a review request, the caller's callback). Asked after each change that may have been the last one
  * (the job leaving the moderation waiting, a callback applied, the deadline passing): whichever reads last after
  * its own write sees every result, and a second completion changes nothing.
  */
@@ -30,16 +30,16 @@ class WaitingModerations {
     private final ModerationWriter writer;
     private final PolicyCatalog policies;
     private final Classification classification;
-    private final CallbackEvents callbacks;
+    private final FollowUps followUps;
     private final Vertx vertx;
 
     WaitingModerations(ModerationRepository repository, ModerationWriter writer, PolicyCatalog policies,
-            Classification classification, CallbackEvents callbacks, Vertx vertx) {
+            Classification classification, FollowUps followUps, Vertx vertx) {
         this.repository = repository;
         this.writer = writer;
         this.policies = policies;
         this.classification = classification;
-        this.callbacks = callbacks;
+        this.followUps = followUps;
         this.vertx = vertx;
     }
 
@@ -67,7 +67,8 @@ class WaitingModerations {
             Moderation completed = classification.decideStored(stored.id, stored.policy, policy,
                     List.of(stored.plannedProviders), ModerationRecords.input(stored.content), stored.createdAt,
                     results);
-            return writer.complete(ModerationRecords.completion(completed), callbacks.of(stored, completed));
+            return writer.complete(ModerationRecords.completion(completed),
+                    followUps.ofCompleted(stored, completed, policy));
         }).orElseGet(() -> fail(stored, "policy '" + stored.policy + "' is no longer configured").replaceWith(false));
     }
 
@@ -87,6 +88,6 @@ class WaitingModerations {
     /** Fails a pending moderation with the reason; its callback, if any, says so. */
     Uni<Boolean> fail(ModerationEntity stored, String reason) {
         Moderation failed = ModerationRecords.fromEntity(stored).failed(reason, Classification.now());
-        return writer.fail(stored.id, reason, failed.completedAt(), callbacks.of(stored, failed));
+        return writer.fail(stored.id, reason, failed.completedAt(), followUps.ofFailed(stored, failed));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +69,13 @@ public class ModerationWriter {
     private static final String INSERT = STORE_MODERATION + storeOutcomes("stored", MODERATION_PARAMETERS + 1);
     private static final String INSERT_RESOLVING_CLAIM = STORE_MODERATION + RESOLVE_CLAIM
             + storeOutcomes("stored", MODERATION_PARAMETERS + 1);
+    /** A decision that calls for more work (a review request) queues it in the same statement: $28 on. */
+    private static final String FOLLOW_UPS = FollowUpRows.queue("stored",
+            MODERATION_PARAMETERS + OUTCOME_ARRAYS + 1);
+    private static final String INSERT_FOLLOWED = STORE_MODERATION + FOLLOW_UPS
+            + storeOutcomes("stored", MODERATION_PARAMETERS + 1);
+    private static final String INSERT_FOLLOWED_RESOLVING_CLAIM = STORE_MODERATION + RESOLVE_CLAIM + FOLLOW_UPS
+            + storeOutcomes("stored", MODERATION_PARAMETERS + 1);
 
     /** The pending moderation and its job ($19 to $22), committed together: acknowledged work is never lost. */
     private static final String QUEUE_JOB = queueRow("stored", 19) + "\n";
@@ -86,7 +92,8 @@ public class ModerationWriter {
 
     /**
      * Ends a pending moderation, once: the status guard makes a second, concurrent completion change nothing and
-     * queue no second callback. Its final results replace any a racing attempt stored for the same provider.
+     * queue no second follow-up (callback, review request). Its final results replace any a racing attempt stored for
+     * the same provider.
      */
     private static final String COMPLETE = """
             with ended as (
@@ -101,14 +108,14 @@ public class ModerationWriter {
                     scores = excluded.scores, vendor_scores = excluded.vendor_scores, model = excluded.model,
                     error_kind = excluded.error_kind, error_message = excluded.error_message,
                     retry_after_ms = excluded.retry_after_ms, reason = excluded.reason)
-            """ + queueFrom("ended", 6);
+            """ + FollowUpRows.queue("ended", 6) + FollowUpRows.COUNT_ENDED;
 
     private static final String FAIL = """
             with ended as (
                 update moderation set status = 'failed', failure_reason = $2, completed_at = $3, content = null
                 where id = $1 and status = 'pending'
                 returning id)
-            """ + queueFrom("ended", 4);
+            """ + FollowUpRows.queue("ended", 4) + FollowUpRows.COUNT_ENDED;
 
     private final Pool pool;
     private final DatabaseCalls calls;
@@ -118,10 +125,17 @@ public class ModerationWriter {
         this.calls = calls;
     }
 
-    /** A completed (sync) moderation with all its outcomes. */
-    public Uni<Void> insert(ModerationEntity moderation) {
+    /** A completed (sync) moderation with all its outcomes, and the follow-up work its decision calls for. */
+    public Uni<Void> insert(ModerationEntity moderation, List<QueuedWork> followUps) {
         Tuple parameters = addOutcomes(moderationParameters(moderation), moderation.outcomes);
-        String insert = moderation.idempotencyKey == null ? INSERT : INSERT_RESOLVING_CLAIM;
+        boolean keyed = moderation.idempotencyKey != null;
+        String insert;
+        if (followUps.isEmpty()) {
+            insert = keyed ? INSERT_RESOLVING_CLAIM : INSERT;
+        } else {
+            insert = keyed ? INSERT_FOLLOWED_RESOLVING_CLAIM : INSERT_FOLLOWED;
+            FollowUpRows.add(parameters, followUps);
+        }
         return calls.statement(pool.preparedQuery(insert).execute(parameters)).replaceWithVoid();
     }
 
@@ -161,25 +175,26 @@ public class ModerationWriter {
     }
 
     /**
-     * Completes a pending moderation with its decision and every outcome, purges its content and queues the
-     * callback, if any, all at once. False when it was no longer pending (another attempt ended it first).
+     * Completes a pending moderation with its decision and every outcome, purges its content and queues its
+     * follow-up work (callback, review request), all at once. False when it was no longer pending (another attempt
+     * ended it first).
      */
-    public Uni<Boolean> complete(ModerationEntity moderation, Optional<QueuedWork> callback) {
+    public Uni<Boolean> complete(ModerationEntity moderation, List<QueuedWork> followUps) {
         Tuple parameters = Tuple.tuple()
                 .addUUID(moderation.id)
                 .addString(moderation.decision)
                 .addBoolean(moderation.degraded)
                 .addString(json(moderation.categories))
                 .addOffsetDateTime(timestamp(moderation.completedAt));
-        addQueued(parameters, callback);
+        FollowUpRows.add(parameters, followUps);
         addOutcomes(parameters, moderation.outcomes);
         return calls.statement(pool.preparedQuery(COMPLETE).execute(parameters)).map(ModerationWriter::ended);
     }
 
-    /** Fails a pending moderation with the reason, purges its content and queues the callback, if any. */
-    public Uni<Boolean> fail(UUID moderationId, String reason, Instant endedAt, Optional<QueuedWork> callback) {
+    /** Fails a pending moderation with the reason, purges its content and queues its follow-up work (callback). */
+    public Uni<Boolean> fail(UUID moderationId, String reason, Instant endedAt, List<QueuedWork> followUps) {
         Tuple parameters = Tuple.tuple().addUUID(moderationId).addString(reason).addOffsetDateTime(timestamp(endedAt));
-        addQueued(parameters, callback);
+        FollowUpRows.add(parameters, followUps);
         return calls.statement(pool.preparedQuery(FAIL).execute(parameters)).map(ModerationWriter::ended);
     }
 
@@ -219,31 +234,12 @@ public class ModerationWriter {
                 """.formatted(OUTCOME_COLUMNS, source, source, arrays);
     }
 
-    /**
-     * Queues the outbox row bound at {@code $first} (id, kind, destination, payload) for the moderation {@code source}
-     * changed, when there is one (a null id: none), and answers how many moderations it changed.
-     */
-    private static String queueFrom(String source, int first) {
-        return """
-                , queued as (
-                    %s where $%d::uuid is not null)
-                select count(*) as ended from %s
-                """.formatted(queueRow(source, first), first, source);
-    }
-
     /** The outbox row bound at {@code $first} (id, kind, destination, payload) for the moderation in {@code source}. */
     private static String queueRow(String source, int first) {
         return """
                 insert into outbox (id, kind, destination, subject_id, payload, next_attempt_at, created_at)
                 select $%1$d, $%2$d, $%3$d, %5$s.id, $%4$d::text::jsonb, now(), now() from %5$s"""
                 .formatted(first, first + 1, first + 2, first + 3, source);
-    }
-
-    private static void addQueued(Tuple parameters, Optional<QueuedWork> work) {
-        parameters.addUUID(work.map(QueuedWork::id).orElse(null))
-                .addString(work.map(QueuedWork::kind).orElse(null))
-                .addString(work.map(QueuedWork::destination).orElse(null))
-                .addString(work.map(QueuedWork::payload).orElse(null));
     }
 
     static Tuple addOutcomes(Tuple parameters, List<ProviderOutcomeEntity> outcomes) {

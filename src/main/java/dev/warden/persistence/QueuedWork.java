@@ -7,4 +7,7 @@ import java.util.UUID;
  * due at once, and the insert wakes the workers. {@code payload} is JSON text.
  */
 public record QueuedWork(UUID id, String kind, String destination, String payload) {
+
+    /** The kind of a review desk's request: queuing one also opens its moderation's review. */
+    public static final String REVIEW_REQUEST_KIND = "review-request";
 }

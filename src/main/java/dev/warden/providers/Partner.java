@@ -8,8 +8,8 @@ import dev.warden.spi.Modality;
 import dev.warden.spi.PartnerWebhooks;
 
 /**
- * Anyone Warden calls out to, through a guard of its own: a classifier provider, a callback receiver (reporting
- * partners and review desks next). The {@link PartnerRegistry} lists every partner of every kind for operators.
+ * Anyone Warden calls out to, through a guard of its own: a classifier provider, a callback receiver, a review desk
+ * (reporting partners next). The {@link PartnerRegistry} lists every partner of every kind for operators.
  */
 public interface Partner {
 

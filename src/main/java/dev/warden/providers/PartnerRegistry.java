@@ -39,7 +39,7 @@ public class PartnerRegistry {
         return Optional.ofNullable(partners.get(id));
     }
 
-    /** Classifiers first, then callback receivers; by id within a kind. */
+    /** Classifiers first, then callback receivers, then review desks; by id within a kind. */
     public Collection<Partner> all() {
         return partners.values();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.warden.persistence.TimedRequests.Timed;
+import dev.warden.testkit.PartnerSignatures;
 import dev.warden.testkit.TestClients;
+import dev.warden.webhooks.inbox.InboxTestPartners;
 
 /**
  * The database going away or stalling: Warden stops being ready, refuses to answer what it cannot store (503,
@@ -58,9 +61,13 @@ class DatabaseOutageTest {
             given().get("/q/health/live").then().statusCode(200);
             moderate().statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("https://warden.dev/problems/unavailable"));
+            // A partner's event that cannot be stored is never acknowledged: the partner delivers it again later.
+            partnerEvent("msg_during_outage").statusCode(503).contentType("application/problem+json")
+                    .body("type", equalTo("https://warden.dev/problems/unavailable"));
         } finally {
             OutagePostgresResource.up();
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> partnerEvent("msg_during_outage").statusCode(202));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> moderate().statusCode(200)
                 .body("decision", equalTo("block")));
@@ -96,6 +103,12 @@ class DatabaseOutageTest {
                 .body("decision", equalTo("block")));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> TimedRequests.get(storedPath).response().statusCode() == 200);
+    }
+
+    private static io.restassured.response.ValidatableResponse partnerEvent(String eventId) {
+        byte[] body = "{\"type\":\"inbox.test\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+        return given().headers(PartnerSignatures.headers(InboxTestPartners.NEW_SECRET, eventId, body))
+                .contentType("application/json").body(body).post("/v1/webhooks/" + InboxTestPartners.TESTER).then();
     }
 
     private static io.restassured.response.ValidatableResponse moderate() {

@@ -17,13 +17,18 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import dev.warden.api.problems.ProblemResponses;
 import dev.warden.api.problems.ProblemTypes;
 
-/** {@code Authorization: Bearer <api key>} on every API resource, then the resource's {@link RequiresScope}. */
+/**
+ * {@code Authorization: Bearer <api key>} on every API resource, then the resource's {@link RequiresScope}; the only
+ * exception is a method marked {@link SignedByPartner}, which its partner's signature authenticates instead.
+ */
 public class ApiKeyFilter {
 
     private static final String BEARER = "Bearer ";
 
     /** Scopes per resource method, looked up by reflection once. */
     private static final Map<ResourceMethod, Optional<RequiresScope>> SCOPES = new ConcurrentHashMap<>();
+    /** Whether a resource method is signed by a partner instead, looked up by reflection once. */
+    private static final Map<ResourceMethod, Boolean> SIGNED = new ConcurrentHashMap<>();
 
     private final ApiKeys apiKeys;
     private final CallerHolder caller;
@@ -35,6 +40,9 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request, SimpleResourceInfo resource) {
+        if (SIGNED.computeIfAbsent(ResourceMethod.of(resource), ignored -> signedByPartner(resource))) {
+            return Optional.empty();
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || header.substring(BEARER.length()).isBlank()) {
@@ -55,12 +63,26 @@ public class ApiKeyFilter {
     }
 
     private RequiresScope requiredScope(SimpleResourceInfo resource) {
-        ResourceMethod key = new ResourceMethod(resource.getResourceClass(), resource.getMethodName(),
-                Arrays.asList(resource.parameterTypes()));
-        return SCOPES.computeIfAbsent(key, ignored -> Optional.ofNullable(lookUpScope(resource))).orElse(null);
+        return SCOPES.computeIfAbsent(ResourceMethod.of(resource),
+                ignored -> Optional.ofNullable(lookUpScope(resource))).orElse(null);
     }
 
     private record ResourceMethod(Class<?> type, String name, List<Class<?>> parameters) {
+
+        static ResourceMethod of(SimpleResourceInfo resource) {
+            return new ResourceMethod(resource.getResourceClass(), resource.getMethodName(),
+                    Arrays.asList(resource.parameterTypes()));
+        }
+    }
+
+    /** Only the implementing method's own annotation counts: nothing inherited, nothing on a class. */
+    private static boolean signedByPartner(SimpleResourceInfo resource) {
+        try {
+            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .isAnnotationPresent(SignedByPartner.class);
+        } catch (NoSuchMethodException inheritedOnly) {
+            return false;
+        }
     }
 
     private static RequiresScope lookUpScope(SimpleResourceInfo resource) {

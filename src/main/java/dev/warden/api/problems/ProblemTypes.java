@@ -18,6 +18,8 @@ public final class ProblemTypes {
     public static final String UNAVAILABLE = BASE + "unavailable";
     public static final String INTERNAL = BASE + "internal";
     public static final String DELIVERY_PENDING = BASE + "delivery-pending";
+    public static final String WEBHOOK_SIGNATURE_REFUSED = BASE + "webhook-signature-refused";
+    public static final String WEBHOOK_EVENT_NOT_REPLAYABLE = BASE + "webhook-event-not-replayable";
 
     /** For HTTP errors the framework raises (405, 406, 415, ...): named after the status. */
     public static String forStatus(int status) {

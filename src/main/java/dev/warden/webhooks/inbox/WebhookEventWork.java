@@ -1,0 +1,133 @@
+package dev.warden.webhooks.inbox;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+
+import dev.warden.providers.Partner;
+import dev.warden.providers.PartnerRegistry;
+import dev.warden.spi.EventOutcome;
+import dev.warden.spi.InboxEvent;
+import dev.warden.spi.InvalidSettingsException;
+import dev.warden.spi.PartnerWebhooks;
+import dev.warden.spi.WebhookEventHandler;
+import dev.warden.work.AttemptResult;
+import dev.warden.work.WorkHandler;
+import dev.warden.work.WorkItem;
+
+/**
+ * Processes stored inbound events (outbox kind {@value WebhookInbox#WORK_KIND}): hands each to its partner's
+ * {@link WebhookEventHandler} and records the outcome on the event. Applied → {@code processed}; refused →
+ * {@code refused} with the reason; invalid → {@code failed} at once; a failed handler → retried with the outbox's
+ * backoff, and {@code failed} with its last error after {@code warden.webhooks.max-attempts}. Every write is fenced by
+ * the outbox row's attempt, so an attempt that lost its lease changes nothing. Built at start-up, where a bad
+ * {@code max-attempts} fails it, also on a replica whose outbox worker is off.
+ */
+@Startup
+@ApplicationScoped
+class WebhookEventWork implements WorkHandler {
+
+    private static final Logger LOG = Logger.getLogger(WebhookEventWork.class);
+    private static final AttemptResult DONE = new AttemptResult.Done(Optional.empty());
+
+    private final WebhookInbox inbox;
+    private final PartnerRegistry partners;
+    private final WebhookMetrics metrics;
+    private final int maxAttempts;
+
+    WebhookEventWork(WebhookInbox inbox, PartnerRegistry partners, WebhookMetrics metrics, WebhookSettings settings) {
+        if (settings.maxAttempts() < 1) {
+            throw new InvalidSettingsException("warden.webhooks.max-attempts must be at least 1, got "
+                    + settings.maxAttempts());
+        }
+        this.inbox = inbox;
+        this.partners = partners;
+        this.metrics = metrics;
+        this.maxAttempts = settings.maxAttempts();
+    }
+
+    @Override
+    public String kind() {
+        return WebhookInbox.WORK_KIND;
+    }
+
+    @Override
+    public Uni<AttemptResult> attempt(WorkItem item) {
+        Optional<UUID> eventId = item.subjectId();
+        if (eventId.isEmpty()) {
+            return Uni.createFrom().item(new AttemptResult.Stop(Optional.empty(), "the row names no inbox event"));
+        }
+        return inbox.begin(eventId.get(), item.id()).chain(event -> event.isEmpty() ? Uni.createFrom().item(DONE)
+                : process(item, event.get()));
+    }
+
+    private Uni<AttemptResult> process(WorkItem item, InboxEvent event) {
+        if (item.attempt() > maxAttempts) {
+            // Only attempts that ended without an answer (timed out, lost with their process) get this far.
+            return fail(item, event, "gave up after " + maxAttempts + " attempts (warden.webhooks.max-attempts)"
+                    + " without an outcome");
+        }
+        Optional<WebhookEventHandler> handler = partners.find(event.partner()).flatMap(Partner::webhooks)
+                .map(PartnerWebhooks::handler);
+        if (handler.isEmpty()) {
+            return fail(item, event, "partner '" + event.partner() + "' no longer accepts webhooks (not in the"
+                    + " configuration); replay the event once it is back");
+        }
+        return Uni.createFrom().deferred(() -> handler.get().handle(event))
+                .onItem().ifNull().failWith(() -> new IllegalStateException("the handler answered no outcome"))
+                .chain(outcome -> recorded(item, event, outcome))
+                .onFailure().recoverWithUni(failure -> failed(item, event, failure));
+    }
+
+    private Uni<AttemptResult> recorded(WorkItem item, InboxEvent event, EventOutcome outcome) {
+        if (outcome instanceof EventOutcome.Refused refused) {
+            return end(item, event, InboxStatus.REFUSED, refused.reason()).replaceWith(DONE);
+        }
+        if (outcome instanceof EventOutcome.Invalid invalid) {
+            return fail(item, event, "invalid: " + invalid.reason());
+        }
+        return end(item, event, InboxStatus.PROCESSED, null).replaceWith(DONE);
+    }
+
+    /** The handler (or recording its outcome) failed: retried, until the last attempt, which fails the event. */
+    private Uni<AttemptResult> failed(WorkItem item, InboxEvent event, Throwable failure) {
+        String error = "attempt " + item.attempt() + " failed: " + failure;
+        LOG.debugf(failure, "Inbox event %s of partner %s: %s", event.id(), event.partner(), error);
+        if (item.attempt() >= maxAttempts) {
+            return fail(item, event, error + " (last of warden.webhooks.max-attempts=" + maxAttempts + ")");
+        }
+        metrics.processed(event.partner(), "retry");
+        return inbox.noteError(event.id(), item.id(), item.attempt(), error)
+                .onFailure().recoverWithNull()
+                .replaceWith(new AttemptResult.Retry(Optional.empty(), error, Optional.empty()));
+    }
+
+    private Uni<AttemptResult> fail(WorkItem item, InboxEvent event, String reason) {
+        return end(item, event, InboxStatus.FAILED, reason)
+                .replaceWith(new AttemptResult.Stop(Optional.empty(), reason));
+    }
+
+    private Uni<Boolean> end(WorkItem item, InboxEvent event, InboxStatus status, String reason) {
+        return inbox.end(event.id(), item.id(), item.attempt(), status, reason).invoke(ended -> {
+            if (ended) {
+                metrics.processed(event.partner(), status.wireName());
+            }
+        });
+    }
+
+    /** Stopped or dead-lettered by the outbox: the event fails with that reason, if no outcome was recorded. */
+    @Override
+    public Uni<Void> abandoned(WorkItem item, String reason) {
+        if (item.subjectId().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return inbox.end(item.subjectId().get(), item.id(), item.attempt(), InboxStatus.FAILED, reason)
+                .replaceWithVoid();
+    }
+}
