@@ -143,6 +143,23 @@ class VendorCallbackTest {
     }
 
     @Test
+    void aVendorsAnswerThatCallsForReviewSendsTheReviewRequestWithTheCompletion() throws Exception {
+        VendorSimulation.Submitted submitted = VendorSimulation.submitted("answers-later-reviewed");
+        UUID id = submitted.moderation();
+        VendorSimulation.awaitOutcome(id, ProviderOutcome.OutcomeEnum.PENDING);
+        String body = VendorSimulation.done(0.6);
+        VerifiedWebhook verified = webhooks.verifier().verify(VendorSimulation.callback(submitted.callbackUrl(), body))
+                .await().atMost(WAIT);
+
+        assertThat(handle(verified, body)).isInstanceOf(EventOutcome.Applied.class);
+
+        ModerationResult completed = WardenApi.moderations().getModeration(id);
+        assertThat(completed.getDecision().getValue()).isEqualTo("review");
+        assertThat(TestDatabase.queryOne(Long.class, "select count(*) from outbox where kind = 'review-request' and"
+                + " subject_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
     void aMissingOrWrongTokenIsRejectedAndChangesNothing() throws Exception {
         VendorSimulation.Submitted waiting = VendorSimulation.waitingForTheVendor();
         UUID id = waiting.moderation();
