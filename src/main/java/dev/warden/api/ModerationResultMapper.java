@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.warden.api.generated.model.Action;
 import dev.warden.api.generated.model.CategoryResult;
+import dev.warden.api.generated.model.LateAnswer;
 import dev.warden.api.generated.model.ModerationResult;
 import dev.warden.api.generated.model.ModerationReview;
 import dev.warden.api.generated.model.ProviderError;
@@ -51,22 +52,37 @@ final class ModerationResultMapper {
     }
 
     private static ProviderOutcome toApi(ProviderResult result) {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        result.scores().forEach((category, score) -> scores.put(category.wireName(), score));
         ProviderOutcome outcome = new ProviderOutcome()
                 .provider(result.provider())
                 .outcome(ProviderOutcome.OutcomeEnum.fromValue(result.outcome().wireName()))
                 .latencyMs(result.latencyMs())
                 .attempts(result.attempts())
-                .scores(scores)
+                .scores(wireNames(result.scores()))
                 .vendorScores(new LinkedHashMap<>(result.vendorScores()))
                 .model(result.model())
                 .reason(result.reason().orElse(null));
-        result.failure().ifPresent(failure -> outcome.error(new ProviderError()
+        result.failure().ifPresent(failure -> outcome.error(error(failure)));
+        result.late().ifPresent(late -> outcome.lateAnswer(new LateAnswer()
+                .receivedAt(timestamp(late.receivedAt()))
+                .outcome(LateAnswer.OutcomeEnum.fromValue(late.outcome().wireName()))
+                .scores(wireNames(late.scores()))
+                .vendorScores(new LinkedHashMap<>(late.vendorScores()))
+                .model(late.model())
+                .error(late.failure().map(ModerationResultMapper::error).orElse(null))));
+        return outcome;
+    }
+
+    private static ProviderError error(ProviderResult.Failure failure) {
+        return new ProviderError()
                 .kind(ProviderError.KindEnum.fromValue(failure.kind().name()))
                 .message(failure.message())
-                .retryAfterMs(failure.retryAfterMs())));
-        return outcome;
+                .retryAfterMs(failure.retryAfterMs());
+    }
+
+    private static Map<String, Double> wireNames(Map<Category, Double> scores) {
+        Map<String, Double> named = new LinkedHashMap<>();
+        scores.forEach((category, score) -> named.put(category.wireName(), score));
+        return named;
     }
 
     private static ModerationReview toApi(Review review) {

@@ -29,6 +29,13 @@ public interface PoliciesConfig {
         @WithDefault("2s")
         Duration deadline();
 
+        /**
+         * An async moderation's providers that answer by callback: how long after their job was submitted Warden
+         * waits for the callback before the moderation completes without them ({@code timeout}).
+         */
+        @WithDefault("10m")
+        Duration asyncDeadline();
+
         /** What a provider that did not answer means: {@code review} fails closed, {@code allow} fails open. */
         @WithDefault("review")
         FailureAction onProviderFailure();

@@ -20,7 +20,9 @@ import dev.warden.spi.ClassificationInput;
 /**
  * Decides one moderation: plans the providers, calls them with the policy's strategy within its deadline (from now),
  * aggregates their scores and applies the policy. The same code for a sync request, inline, and for an async
- * moderation's job, which also reuses and stores progress.
+ * moderation's job, which also reuses and stores progress. When a vendor accepted a job and answers by callback, the
+ * moderation stays pending; once every provider answered (or its deadline passed), the same decision is made from
+ * the stored results ({@link #decideStored}).
  */
 @ApplicationScoped
 class Classification {
@@ -46,6 +48,15 @@ class Classification {
                 .map(results -> decide(id, policyName, policy, providers, plan, results, createdAt));
     }
 
+    /**
+     * The decision from the results stored for every planned provider, in policy order, as the fan-out would have
+     * made it from the same results.
+     */
+    Moderation decideStored(UUID id, String policyName, PoliciesConfig.Policy policy, List<String> providers,
+            ClassificationInput input, Instant createdAt, List<ProviderResult> stored) {
+        return decide(id, policyName, policy, providers, planner.plan(providers, input), stored, createdAt);
+    }
+
     private static Moderation decide(UUID id, String policyName, PoliciesConfig.Policy policy, List<String> providers,
             ModerationPlan plan, List<ProviderResult> called, Instant createdAt) {
         Map<String, ProviderResult> byProvider = new HashMap<>();
@@ -54,6 +65,9 @@ class Classification {
         List<ProviderResult> ordered = new ArrayList<>();
         providers.forEach(provider -> ordered.add(byProvider.get(provider)));
 
+        if (called.stream().anyMatch(result -> result.outcome() == Outcome.PENDING)) {
+            return Moderation.awaitingCallbacks(id, policyName, ordered, createdAt);
+        }
         boolean degraded = FanOut.isDegraded(policy, plan, called);
         List<ProviderResult> answered = called.stream().filter(result -> result.outcome() == Outcome.OK).toList();
         DecisionMaker.Verdict verdict = DecisionMaker.decide(policy, ScoreAggregator.aggregate(answered), degraded);

@@ -55,7 +55,7 @@ class FanOut {
         }
         Function<ModerationPlan.Call, Uni<ProviderResult>> call = planned -> progress
                 .stored(planned.provider().id()).map(stored -> Uni.createFrom().item(stored))
-                .orElseGet(() -> caller.call(planned.provider(), planned.input(), requestId, deadline)
+                .orElseGet(() -> caller.call(planned.provider(), planned.input(), requestId, deadline, progress)
                         .invoke(progress::arrived));
         Duration limit = ProviderCaller.remaining(deadline).plus(LAST_RESORT_GRACE);
         return Uni.createFrom().deferred(() -> switch (policy.strategy()) {

@@ -2,6 +2,8 @@ package dev.warden.moderation;
 
 import java.util.Optional;
 
+import io.smallrye.mutiny.Uni;
+
 /**
  * What a fan-out already knows, and where each new result goes. A sync request has neither: its results are stored
  * once, with the decision. An async moderation's job reuses the results an earlier attempt stored (those providers
@@ -29,4 +31,17 @@ interface FanOutProgress {
      * be stored is still part of the decision, and is stored with it.
      */
     void arrived(ProviderResult result);
+
+    /**
+     * The callback URL for a provider whose vendor answers by callback, with the vendor job it belongs to, stored
+     * before the vendor hears of it; none when nothing would wait for a callback (a sync moderation).
+     */
+    default Uni<Optional<VendorCallback>> callbackFor(String provider) {
+        return Uni.createFrom().item(Optional.empty());
+    }
+
+    /** The vendor accepted the job it was given {@code callback} for, under its own id. Never throws. */
+    default void accepted(VendorCallback callback, String vendorJobId) {
+        // Only a moderation that waits for callbacks keeps its vendor jobs.
+    }
 }

@@ -75,6 +75,12 @@ public record Moderation(UUID id, String policy, ModerationStatus status, Option
                 providers.stream().map(ProviderResult::pending).toList(), false, createdAt, null, Optional.empty());
     }
 
+    /** Still pending after its job: some vendor accepted a job and answers by callback; the others answered. */
+    static Moderation awaitingCallbacks(UUID id, String policy, List<ProviderResult> providers, Instant createdAt) {
+        return new Moderation(id, policy, ModerationStatus.PENDING, Optional.empty(), Map.of(), providers, false,
+                createdAt, null, Optional.empty());
+    }
+
     /** This pending moderation, failed at {@code endedAt}: what arrived stays, the rest never will. */
     Moderation failed(String reason, Instant endedAt) {
         List<ProviderResult> ended = providers.stream().map(result -> result.outcome() == Outcome.PENDING

@@ -1,6 +1,9 @@
 package dev.warden.moderation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +17,9 @@ import dev.warden.config.PoliciesConfig;
 import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ModerationRepository;
 import dev.warden.persistence.ModerationWriter;
+import dev.warden.persistence.ProviderOutcomeEntity;
+import dev.warden.persistence.QueuedWork;
+import dev.warden.persistence.VendorJobs;
 import dev.warden.persistence.VertxContexts;
 import dev.warden.work.AttemptResult;
 import dev.warden.work.WorkHandler;
@@ -26,6 +32,11 @@ import dev.warden.work.WorkItem;
  * one statement, guarded by its status: a second attempt (a crash after completing, before the row was marked done;
  * or a lease that expired under a slow attempt) finds it completed and neither calls a vendor nor queues a second
  * callback. A moderation whose job cannot finish fails, with the reason.
+ * <p>
+ * When a vendor accepted a job and answers by callback, the job leaves the moderation pending instead: it stores
+ * every result so far and queues the moderation's {@code vendor-deadline} row, due at the policy's
+ * {@code async-deadline}, in one statement; the callbacks ({@link VendorCallbackHandler}) or that deadline
+ * ({@link VendorDeadlines}) complete it.
  */
 @ApplicationScoped
 public class ModerationJob implements WorkHandler {
@@ -42,15 +53,22 @@ public class ModerationJob implements WorkHandler {
     private final Classification classification;
     private final FollowUps followUps;
     private final Vertx vertx;
+    private final VendorCallbackUrls callbackUrls;
+    private final VendorJobs vendorJobs;
+    private final WaitingModerations waiting;
 
     ModerationJob(ModerationRepository repository, ModerationWriter writer, PolicyCatalog policies,
-            Classification classification, FollowUps followUps, Vertx vertx) {
+            Classification classification, FollowUps followUps, Vertx vertx, VendorCallbackUrls callbackUrls,
+            VendorJobs vendorJobs, WaitingModerations waiting) {
         this.repository = repository;
         this.writer = writer;
         this.policies = policies;
         this.classification = classification;
         this.followUps = followUps;
         this.vertx = vertx;
+        this.callbackUrls = callbackUrls;
+        this.vendorJobs = vendorJobs;
+        this.waiting = waiting;
     }
 
     @Override
@@ -74,7 +92,7 @@ public class ModerationJob implements WorkHandler {
             return policies.find(stored.policy).map(policy -> complete(stored, policy))
                     .orElseGet(() -> {
                         String reason = "policy '" + stored.policy + "' is no longer configured";
-                        return fail(stored, reason).replaceWith(stop(reason));
+                        return waiting.fail(stored, reason).replaceWith(stop(reason));
                     });
         }).onItem().ifNull().continueWith(() -> stop("the job names no moderation"));
     }
@@ -82,9 +100,7 @@ public class ModerationJob implements WorkHandler {
     /** The row was stopped or dead-lettered: the moderation fails with that reason, and its callback says so. */
     @Override
     public Uni<Void> abandoned(WorkItem item, String reason) {
-        return withModeration(item, (id, stored) -> stored == null
-                || ModerationStatus.fromWireName(stored.status).isFinal() ? Uni.createFrom().voidItem()
-                        : fail(stored, reason).replaceWithVoid());
+        return waiting.abandoned(item, reason);
     }
 
     /**
@@ -97,17 +113,36 @@ public class ModerationJob implements WorkHandler {
 
     private Uni<AttemptResult> complete(ModerationEntity stored, PoliciesConfig.Policy policy) {
         List<String> planned = List.of(stored.plannedProviders);
-        StoredProgress progress = new StoredProgress(writer, stored.id, planned, ModerationRecords.arrived(stored));
+        Instant callbackDeadline = Classification.now().plus(policy.asyncDeadline());
+        StoredProgress progress = new StoredProgress(writer, stored.id, planned, ModerationRecords.arrived(stored),
+                callbackUrls, callbackDeadline);
         return classification.run(stored.id, stored.policy, policy, planned, ModerationRecords.input(stored.content),
                 stored.createdAt, progress)
-                .chain(completed -> writer.complete(ModerationRecords.completion(completed),
-                        followUps.ofCompleted(stored, completed, policy)))
+                .chain(decided -> decided.status() == ModerationStatus.PENDING
+                        ? awaitCallbacks(decided, callbackDeadline)
+                        : writer.complete(ModerationRecords.completion(decided),
+                                followUps.ofCompleted(stored, decided, policy)))
                 .replaceWith(DONE);
     }
 
-    private Uni<Boolean> fail(ModerationEntity stored, String reason) {
-        Moderation failed = ModerationRecords.fromEntity(stored).failed(reason, Classification.now());
-        return writer.fail(stored.id, reason, failed.completedAt(), followUps.ofFailed(stored, failed));
+    /**
+     * Stores every result and the deadline row in one statement; then completes the moderation if the callbacks
+     * all arrived meanwhile (each found a result of this job still missing, and left completing to it).
+     */
+    private Uni<Boolean> awaitCallbacks(Moderation decided, Instant callbackDeadline) {
+        List<ProviderOutcomeEntity> outcomes = new ArrayList<>();
+        for (int position = 0; position < decided.providers().size(); position++) {
+            outcomes.add(ModerationRecords.toEntity(decided.providers().get(position), position, null));
+        }
+        QueuedWork deadline = new QueuedWork(deadlineRowId(decided.id()), VendorDeadlines.KIND,
+                VendorDeadlines.DESTINATION, PAYLOAD);
+        return vendorJobs.await(decided.id(), outcomes, deadline, callbackDeadline)
+                .chain(() -> waiting.completeIfAnswered(decided.id()));
+    }
+
+    /** One deadline row per moderation, whichever attempt of its job queues it. */
+    static UUID deadlineRowId(UUID moderationId) {
+        return UUID.nameUUIDFromBytes((VendorDeadlines.KIND + ":" + moderationId).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.warden.moderation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -137,7 +138,7 @@ final class ModerationRecords {
 
     /**
      * The stored results; for an async moderation, one per planned provider in policy order, with those that have
-     * no result yet shown {@code pending} (or, once it failed, never answered).
+     * no result yet (or wait for a vendor's callback) shown {@code pending} (or, once it failed, never answered).
      */
     private static List<ProviderResult> providers(ModerationEntity entity, ModerationStatus status) {
         if (entity.plannedProviders == null) {
@@ -147,8 +148,10 @@ final class ModerationRecords {
         List<ProviderResult> providers = new ArrayList<>();
         for (int position = 0; position < entity.plannedProviders.length; position++) {
             String provider = entity.plannedProviders[position];
-            providers.add(arrived.getOrDefault(position, status == ModerationStatus.FAILED
-                    ? ProviderResult.neverAnswered(provider) : ProviderResult.pending(provider)));
+            ProviderResult result = arrived.getOrDefault(position, ProviderResult.pending(provider));
+            // A vendor that was to call back, of a moderation that failed meanwhile, never will.
+            providers.add(status == ModerationStatus.FAILED && result.outcome() == Outcome.PENDING
+                    ? ProviderResult.neverAnswered(provider) : result);
         }
         return providers;
     }
@@ -167,7 +170,27 @@ final class ModerationRecords {
                 .map(kind -> new ProviderResult.Failure(FailureKind.valueOf(kind), entity.errorMessage,
                         entity.retryAfterMs));
         return new ProviderResult(entity.provider, Outcome.fromWireName(entity.outcome), entity.latencyMs,
-                entity.attempts, scores, entity.vendorScores, entity.model, failure, Optional.ofNullable(entity.reason));
+                entity.attempts, scores, entity.vendorScores, entity.model, failure, Optional.ofNullable(entity.reason),
+                Optional.ofNullable(entity.lateAnswer).map(ModerationRecords::late));
+    }
+
+    private static ProviderResult.LateAnswer late(ProviderOutcomeEntity.StoredLateAnswer stored) {
+        Map<Category, Double> scores = new EnumMap<>(Category.class);
+        stored.scores().forEach((name, score) -> scores.put(category(name), score));
+        return new ProviderResult.LateAnswer(Instant.parse(stored.receivedAt()), Outcome.fromWireName(stored.outcome()),
+                scores, stored.vendorScores(), stored.model(), Optional.ofNullable(stored.errorKind())
+                        .map(kind -> new ProviderResult.Failure(FailureKind.valueOf(kind), stored.errorMessage(),
+                                null)));
+    }
+
+    /** The column a late answer is stored in. */
+    static ProviderOutcomeEntity.StoredLateAnswer toStored(ProviderResult.LateAnswer late) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        late.scores().forEach((category, score) -> scores.put(category.wireName(), score));
+        return new ProviderOutcomeEntity.StoredLateAnswer(late.receivedAt().toString(), late.outcome().wireName(),
+                scores, new LinkedHashMap<>(late.vendorScores()), late.model(),
+                late.failure().map(failure -> failure.kind().name()).orElse(null),
+                late.failure().map(ProviderResult.Failure::message).orElse(null));
     }
 
     /** The content a pending moderation kept for its job. */

@@ -11,7 +11,10 @@ public enum Outcome {
     CIRCUIT_OPEN,
     /** Not called: disabled, or it supports none of the content's modalities. */
     SKIPPED,
-    /** Not answered yet: an async moderation's provider whose result has not arrived. Never stored. */
+    /**
+     * Not answered yet: an async moderation's provider whose result has not arrived. Stored only for a vendor that
+     * accepted a job and answers by callback (until its answer or its deadline replaces it).
+     */
     PENDING;
 
     public String wireName() {

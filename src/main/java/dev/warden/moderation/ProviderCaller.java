@@ -41,23 +41,36 @@ class ProviderCaller {
         this.recorder = recorder;
     }
 
-    Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline) {
+    /**
+     * A provider whose vendor answers by callback gets a callback URL from {@code progress} (a vendor job opened for
+     * it) when the moderation can wait for one; in a sync moderation it gets none and must answer at once or refuse.
+     */
+    Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline,
+            FanOutProgress progress) {
         long started = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
         provider.guard().recordRequest();
-        return Uni.createFrom().deferred(() -> attempt(provider, input, requestId, deadline, attempts))
-                // Time spent queued in the bulkhead is not bounded by the attempt's own timeout.
-                .ifNoItem().after(remaining(deadline).plus(Duration.ofMillis(1)))
-                .failWith(() -> timeout("no answer before the deadline"))
-                .onItemOrFailure().transform((verdict, failure) -> finish(provider, started, attempts.get(), verdict,
-                        failure))
+        Uni<Optional<VendorCallback>> callback = provider.adapter().capabilities().async()
+                ? progress.callbackFor(provider.id())
+                : Uni.createFrom().item(Optional.empty());
+        return callback.onFailure().transform(failure -> new ProviderException(ProviderException.Kind.UNAVAILABLE,
+                "Warden could not store the vendor job: " + failure.getMessage(), failure))
+                .chain(issued -> Uni.createFrom().deferred(() -> attempt(provider, input, requestId, deadline,
+                        attempts, issued.map(VendorCallback::url)))
+                        // Time spent queued in the bulkhead is not bounded by the attempt's own timeout.
+                        .ifNoItem().after(remaining(deadline).plus(Duration.ofMillis(1)))
+                        .failWith(() -> timeout("no answer before the deadline"))
+                        .onItemOrFailure().transform((verdict, failure) -> finish(provider, started, attempts.get(),
+                                verdict, failure, issued, progress)))
+                .onFailure().recoverWithItem(failure -> finish(provider, started, attempts.get(), null, failure,
+                        Optional.empty(), progress))
                 // Called off (a hedge lost): the vendor may still have received the call, so it is counted.
                 .onCancellation().invoke(() -> recorder.record(provider.id(), CANCELLED,
                         Duration.ofNanos(System.nanoTime() - started), false));
     }
 
     private Uni<ProviderVerdict> attempt(Provider provider, ClassificationInput input, String requestId,
-            Instant deadline, AtomicInteger attempts) {
+            Instant deadline, AtomicInteger attempts, Optional<String> callbackUrl) {
         return provider.guard().attempt(() -> {
             // Measured when the call leaves the bulkhead queue: time spent waiting there is not the vendor's.
             Duration left = remaining(deadline);
@@ -67,14 +80,15 @@ class ProviderCaller {
             Optional<Duration> ownTimeout = provider.guard().timeout().filter(timeout -> timeout.compareTo(left) < 0);
             Duration limit = ownTimeout.orElse(left);
             attempts.incrementAndGet();
-            CallContext context = new CallContext(requestId, Instant.now().plus(limit));
+            CallContext context = new CallContext(requestId, Instant.now().plus(limit), callbackUrl);
             return Uni.createFrom().deferred(() -> provider.adapter().classify(input, context))
                     .ifNoItem().after(limit).failWith(() -> ownTimeout.isPresent()
                             ? timeout("no answer within " + limit.toMillis() + " ms")
                             : new CallerDeadlineReached("no answer before the deadline"));
         }).onFailure().recoverWithUni(failure -> provider.guard()
                 .retryDelay(failure, attempts.get() - 1, remaining(deadline))
-                .map(delay -> wait(delay).chain(() -> attempt(provider, input, requestId, deadline, attempts)))
+                .map(delay -> wait(delay).chain(() -> attempt(provider, input, requestId, deadline, attempts,
+                        callbackUrl)))
                 .orElseGet(() -> Uni.createFrom().failure(failure)));
     }
 
@@ -94,14 +108,22 @@ class ProviderCaller {
     }
 
     private ProviderResult finish(Provider provider, long started, int attempts, ProviderVerdict verdict,
-            Throwable failure) {
+            Throwable failure, Optional<VendorCallback> callback, FanOutProgress progress) {
         long latencyNanos = System.nanoTime() - started;
         long latencyMs = latencyNanos / 1_000_000;
         ProviderResult result;
         if (failure == null && verdict == null) {
             failure = new IllegalStateException("the adapter answered no verdict");
         }
-        if (failure == null) {
+        if (failure == null && verdict.isPending() && callback.isEmpty()) {
+            failure = new ProviderException(ProviderException.Kind.INVALID_RESPONSE, "answered that the vendor will"
+                    + " call back, but this moderation waits for no callback (sync mode): use mode async");
+        }
+        if (failure == null && verdict.isPending()) {
+            String vendorJobId = verdict.pending().orElseThrow().vendorJobId();
+            progress.accepted(callback.orElseThrow(), vendorJobId);
+            result = ProviderResult.awaitingCallback(provider.id(), latencyMs, attempts, vendorJobId);
+        } else if (failure == null) {
             result = new ProviderResult(provider.id(), Outcome.OK, latencyMs, attempts, verdict.scores(),
                     verdict.vendorScores(), verdict.model(), Optional.empty(), Optional.empty());
         } else {

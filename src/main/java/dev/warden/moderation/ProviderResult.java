@@ -1,5 +1,6 @@
 package dev.warden.moderation;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,15 +8,22 @@ import dev.warden.spi.Category;
 
 /**
  * One provider's part of a moderation: its outcome, its normalized and native scores, or why it has none:
- * {@code failure} when it was called and failed, {@code reason} when it was not called (or called off).
+ * {@code failure} when it was called and failed, {@code reason} when it was not called (or called off), or, while
+ * {@code pending}, which vendor job it waits for. {@code late} is what a vendor that answers by callback posted after
+ * the moderation was decided without it.
  */
 public record ProviderResult(String provider, Outcome outcome, long latencyMs, int attempts,
         Map<Category, Double> scores, Map<String, Double> vendorScores, String model, Optional<Failure> failure,
-        Optional<String> reason) {
+        Optional<String> reason, Optional<LateAnswer> late) {
 
     public ProviderResult {
         scores = Map.copyOf(scores);
         vendorScores = Map.copyOf(vendorScores);
+    }
+
+    public ProviderResult(String provider, Outcome outcome, long latencyMs, int attempts, Map<Category, Double> scores,
+            Map<String, Double> vendorScores, String model, Optional<Failure> failure, Optional<String> reason) {
+        this(provider, outcome, latencyMs, attempts, scores, vendorScores, model, failure, reason, Optional.empty());
     }
 
     public static ProviderResult skipped(String provider, String reason) {
@@ -40,7 +48,26 @@ public record ProviderResult(String provider, Outcome outcome, long latencyMs, i
                 Optional.of(new Failure(FailureKind.UNAVAILABLE, message, null)), Optional.empty());
     }
 
+    /** The vendor accepted the job and answers by callback: the provider's outcome stays pending until then. */
+    public static ProviderResult awaitingCallback(String provider, long latencyMs, int attempts, String vendorJobId) {
+        return new ProviderResult(provider, Outcome.PENDING, latencyMs, attempts, Map.of(), Map.of(), null,
+                Optional.empty(), Optional.of("the vendor answers by callback; vendor job " + vendorJobId));
+    }
+
     /** Why a provider gave no scores. {@code retryAfterMs} is what a throttling vendor asked for, if it did. */
     public record Failure(FailureKind kind, String message, Long retryAfterMs) {
+    }
+
+    /**
+     * What a vendor posted after the moderation was decided without it ({@code outcome} {@code ok} with scores, or
+     * {@code error} with the failure it reported), and when it arrived.
+     */
+    public record LateAnswer(Instant receivedAt, Outcome outcome, Map<Category, Double> scores,
+            Map<String, Double> vendorScores, String model, Optional<Failure> failure) {
+
+        public LateAnswer {
+            scores = Map.copyOf(scores);
+            vendorScores = Map.copyOf(vendorScores);
+        }
     }
 }

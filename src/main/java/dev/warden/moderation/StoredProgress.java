@@ -1,5 +1,6 @@
 package dev.warden.moderation;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import dev.warden.persistence.ModerationWriter;
 
 /**
  * The progress of a pending moderation in PostgreSQL: the results earlier attempts stored are reused, and each new
- * one is stored as it arrives, at its provider's position among the planned providers.
+ * one is stored as it arrives, at its provider's position among the planned providers. A provider whose vendor
+ * answers by callback gets a vendor job of its own, due back by {@code callbackDeadline}.
  */
 final class StoredProgress implements FanOutProgress {
 
@@ -24,14 +26,31 @@ final class StoredProgress implements FanOutProgress {
     private final UUID moderationId;
     private final List<String> planned;
     private final Map<String, ProviderResult> stored = new HashMap<>();
+    private final VendorCallbackUrls callbacks;
+    private final Instant callbackDeadline;
 
     /** @param arrived the results stored so far, by position */
     StoredProgress(ModerationWriter writer, UUID moderationId, List<String> planned,
-            Map<Integer, ProviderResult> arrived) {
+            Map<Integer, ProviderResult> arrived, VendorCallbackUrls callbacks, Instant callbackDeadline) {
         this.writer = writer;
         this.moderationId = moderationId;
         this.planned = List.copyOf(planned);
         arrived.forEach((position, result) -> stored.put(planned.get(position), result));
+        this.callbacks = callbacks;
+        this.callbackDeadline = callbackDeadline;
+    }
+
+    @Override
+    public Uni<Optional<VendorCallback>> callbackFor(String provider) {
+        return callbacks.open(moderationId, planned.indexOf(provider), provider, callbackDeadline).map(Optional::of);
+    }
+
+    /** Kept for operators and vendor-side correlation only: a failure to store it is logged and changes nothing. */
+    @Override
+    public void accepted(VendorCallback callback, String vendorJobId) {
+        Uni.createFrom().deferred(() -> callbacks.accepted(callback, vendorJobId)).subscribe().with(stored -> {
+        }, failure -> LOG.warnf("The vendor's id of job %s of moderation %s is not stored: %s", callback.job(),
+                moderationId, failure.getMessage()));
     }
 
     @Override

@@ -217,7 +217,7 @@ public class ModerationWriter {
     }
 
     /** Inserts the outcomes bound as arrays from {@code $first} on, one row per element, under {@code source}. */
-    private static String storeOutcomes(String source, int first) {
+    static String storeOutcomes(String source, int first) {
         StringBuilder arrays = new StringBuilder();
         String[] types = { "uuid", "int", "text", "text", "bigint", "int", "text", "text", "text", "text", "text",
                 "bigint", "text" };
@@ -242,7 +242,7 @@ public class ModerationWriter {
                 .formatted(first, first + 1, first + 2, first + 3, source);
     }
 
-    private static Tuple addOutcomes(Tuple parameters, List<ProviderOutcomeEntity> outcomes) {
+    static Tuple addOutcomes(Tuple parameters, List<ProviderOutcomeEntity> outcomes) {
         return parameters
                 .addArrayOfUUID(column(outcomes, outcome -> outcome.id, UUID[]::new))
                 .addArrayOfInteger(column(outcomes, outcome -> outcome.position, Integer[]::new))
@@ -263,11 +263,11 @@ public class ModerationWriter {
         return rows.iterator().next().getLong("ended") > 0;
     }
 
-    private static OffsetDateTime timestamp(Instant instant) {
+    static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -61,6 +61,16 @@ public class ProviderOutcomeEntity {
     @Column(name = "retry_after_ms")
     public Long retryAfterMs;
 
-    /** Why a provider was not called, or called off. */
+    /** Why a provider was not called, or called off; which vendor job a pending one waits for. */
     public String reason;
+
+    /** What a vendor that answers by callback posted after the moderation was decided without it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "late_answer")
+    public StoredLateAnswer lateAnswer;
+
+    /** Column {@code late_answer}: {@code receivedAt} as ISO-8601 text; the error fields only for an error. */
+    public record StoredLateAnswer(String receivedAt, String outcome, Map<String, Double> scores,
+            Map<String, Double> vendorScores, String model, String errorKind, String errorMessage) {
+    }
 }

@@ -24,9 +24,11 @@ import dev.warden.config.LimitsConfig;
 import dev.warden.config.PoliciesConfig;
 import dev.warden.resilience.GuardSettings;
 import dev.warden.resilience.ProviderGuard;
+import dev.warden.spi.ClassifierAdapter;
 import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ContentLimits;
 import dev.warden.spi.InvalidSettingsException;
+import dev.warden.spi.PartnerWebhooks;
 import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderSettings;
 import dev.warden.spi.VendorHttp;
@@ -48,17 +50,18 @@ public class ProviderRegistry implements PartnerSource {
 
     @Inject
     ProviderRegistry(Config config, Instance<ClassifierAdapterType> adapterTypes, VendorHttp http,
-            PoliciesConfig policies, LimitsConfig limits) {
+            PoliciesConfig policies, LimitsConfig limits, Instance<VendorCallbackWebhooks> callbacks) {
         this(config, adapterTypes.stream().toList(), http, policies,
-                new ContentLimits(limits.maxParts(), limits.maxTextLength()));
+                new ContentLimits(limits.maxParts(), limits.maxTextLength()), lazily(callbacks));
     }
 
     ProviderRegistry(Config config, Collection<ClassifierAdapterType> adapterTypes, VendorHttp http,
-            PoliciesConfig policies, ContentLimits limits) {
+            PoliciesConfig policies, ContentLimits limits, PartnerWebhooks callbacks) {
         Map<String, ClassifierAdapterType> types = adapterTypes.stream()
                 .collect(Collectors.toMap(ClassifierAdapterType::id, Function.identity()));
         Map<String, Provider> built = new LinkedHashMap<>();
-        providerKeys(config).forEach((id, keys) -> built.put(id, build(id, keys, config, types, http, limits)));
+        providerKeys(config).forEach((id, keys) -> built.put(id, build(id, keys, config, types, http, limits,
+                callbacks)));
         this.providers = Map.copyOf(built);
         checkPolicies(policies);
         built.values().forEach(provider -> LOG.infof("Provider %s (adapter %s) %s", provider.id(),
@@ -95,8 +98,17 @@ public class ProviderRegistry implements PartnerSource {
         return keysById;
     }
 
+    /**
+     * The callback webhooks, resolved at the first callback: their handler needs the moderation flow, which needs
+     * this registry.
+     */
+    private static PartnerWebhooks lazily(Instance<VendorCallbackWebhooks> callbacks) {
+        return new PartnerWebhooks(webhook -> callbacks.get().webhooks().verifier().verify(webhook),
+                event -> callbacks.get().webhooks().handler().handle(event));
+    }
+
     private static Provider build(String id, Set<String> keys, Config config, Map<String, ClassifierAdapterType> types,
-            VendorHttp http, ContentLimits limits) {
+            VendorHttp http, ContentLimits limits, PartnerWebhooks callbacks) {
         Map<String, String> values = new HashMap<>();
         keys.forEach(key -> config.getOptionalValue(PREFIX + id + "." + key, String.class)
                 .ifPresent(value -> values.put(key, value)));
@@ -112,9 +124,10 @@ public class ProviderRegistry implements PartnerSource {
         settings.get(ADAPTER); // read above, from the raw values: mark it known
         boolean enabled = settings.getBoolean("enabled", true);
         GuardSettings guard = GuardSettings.read(settings);
-        Provider provider = new Provider(id, typeId, enabled, new ProviderGuard(guard),
-                type.create(new ProviderContext(id, settings, guard.timeout().map(http::limitedTo).orElse(http),
-                        limits)));
+        ClassifierAdapter adapter = type.create(new ProviderContext(id, settings,
+                guard.timeout().map(http::limitedTo).orElse(http), limits));
+        Provider provider = new Provider(id, typeId, enabled, new ProviderGuard(guard), adapter,
+                adapter.capabilities().async() ? Optional.of(callbacks) : Optional.empty());
         if (!settings.unread().isEmpty()) {
             throw new InvalidSettingsException("Unknown settings for provider '" + id + "' (adapter " + typeId
                     + "): " + settings.unread().stream().map(key -> PREFIX + id + "." + key).toList());

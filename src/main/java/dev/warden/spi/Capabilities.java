@@ -3,7 +3,12 @@ package dev.warden.spi;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What a provider can classify, declared before any call so the core can plan without touching the network. */
+/**
+ * What a provider can classify, declared before any call so the core can plan without touching the network, and
+ * whether its vendor may answer later, through a callback ({@code async}): such an adapter may answer
+ * {@link ProviderVerdict#pending(String)} and reads the vendor's callback with
+ * {@link ClassifierAdapter#parseCallback(byte[])}.
+ */
 public record Capabilities(Set<Modality> modalities, boolean async) {
 
     public Capabilities {
@@ -12,6 +17,11 @@ public record Capabilities(Set<Modality> modalities, boolean async) {
 
     public static Capabilities sync(Modality first, Modality... rest) {
         return new Capabilities(EnumSet.of(first, rest), false);
+    }
+
+    /** A vendor that may answer later, through a callback to the URL it is given with each job. */
+    public static Capabilities byCallback(Modality first, Modality... rest) {
+        return new Capabilities(EnumSet.of(first, rest), true);
     }
 
     public boolean supportsAll(Set<Modality> wanted) {

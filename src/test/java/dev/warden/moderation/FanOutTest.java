@@ -68,7 +68,8 @@ class FanOutTest {
         List<ProviderResult> reported = new CopyOnWriteArrayList<>();
         ProviderCaller caller = new ProviderCaller(null) {
             @Override
-            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline) {
+            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline,
+                    FanOutProgress progress) {
                 asked.add(provider.id());
                 return Uni.createFrom().item(new ProviderResult(provider.id(), Outcome.OK, 1, 1, Map.of(), Map.of(),
                         "model", Optional.empty(), Optional.empty()));
@@ -98,7 +99,8 @@ class FanOutTest {
     private static ProviderCaller callerAnswering(Supplier<Uni<ProviderResult>> answer) {
         return new ProviderCaller(null) {
             @Override
-            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline) {
+            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline,
+                    FanOutProgress progress) {
                 return answer.get();
             }
         };

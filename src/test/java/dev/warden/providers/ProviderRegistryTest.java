@@ -23,6 +23,7 @@ import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ContentLimits;
 import dev.warden.spi.InvalidSettingsException;
 import dev.warden.spi.Modality;
+import dev.warden.spi.PartnerWebhooks;
 import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderVerdict;
 
@@ -66,7 +67,8 @@ class ProviderRegistryTest {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PoliciesConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter()).withDefaultValues(all).build();
         return new ProviderRegistry(config, List.of(new EchoType()), request -> Uni.createFrom().nullItem(),
-                config.getConfigMapping(PoliciesConfig.class), ContentLimits.DEFAULTS);
+                config.getConfigMapping(PoliciesConfig.class), ContentLimits.DEFAULTS,
+                new PartnerWebhooks(webhook -> Uni.createFrom().nothing(), event -> Uni.createFrom().nothing()));
     }
 
     @Test

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +44,9 @@ import dev.warden.spi.ProviderVerdict;
  * The conformance kit every classifier adapter's test extends (as Trino's {@code BaseConnectorTest}): declare what
  * the adapter supports, and the kit checks that supported behaviour works, unsupported behaviour fails with
  * {@code UNSUPPORTED} before any network call, and that every way a vendor can fail arrives as the right
- * {@link ProviderException.Kind}. Network adapters get a WireMock vendor simulator on a random port.
+ * {@link ProviderException.Kind}. Network adapters get a WireMock vendor simulator on a random port. An adapter whose
+ * vendor answers by callback is classified with a callback URL (as in an async moderation), may answer pending, and
+ * must read its vendor's callback and refuse a sync call it cannot answer before any network call.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ClassifierAdapterConformanceTest {
@@ -54,8 +58,17 @@ public abstract class ClassifierAdapterConformanceTest {
         AUDIO,
         VIDEO,
         /** Talks to a vendor over HTTP (as opposed to classifying in process). */
-        NETWORK
+        NETWORK,
+        /**
+         * The vendor may answer later, by posting to the callback URL it was given: the kit classifies with a
+         * callback URL, accepts a pending verdict, and reads {@link #sampleCallback()} with {@code parseCallback}.
+         */
+        ANSWERS_BY_CALLBACK
     }
+
+    /** The callback URL the kit gives an adapter that answers by callback. */
+    protected static final String CALLBACK_URL = "https://warden.test/v1/webhooks/under-test?job="
+            + "6f1c2a8e-0000-4000-8000-000000000001&token=conformance-token-0123456789abcdefghijklmnopqrstu";
 
     protected WireMockServer vendor;
     protected TestVendorHttp http;
@@ -73,6 +86,11 @@ public abstract class ClassifierAdapterConformanceTest {
 
     protected String sampleText() {
         return "Have a lovely day";
+    }
+
+    /** What the vendor posts to the callback URL for a clean job: needed with {@link Behavior#ANSWERS_BY_CALLBACK}. */
+    protected String sampleCallback() {
+        throw new UnsupportedOperationException("an adapter that answers by callback gives a sample callback body");
     }
 
     protected String sampleImageUrl() {
@@ -124,8 +142,16 @@ public abstract class ClassifierAdapterConformanceTest {
         return new CallContext("conformance-test", Instant.now().plus(Duration.ofSeconds(10)));
     }
 
+    /** As the core calls it in an async moderation: with a callback URL when the adapter answers by callback. */
+    protected CallContext asyncCallContext() {
+        return supports(Behavior.ANSWERS_BY_CALLBACK)
+                ? new CallContext("conformance-test", Instant.now().plus(Duration.ofSeconds(10)),
+                        Optional.of(CALLBACK_URL))
+                : callContext();
+    }
+
     protected ProviderVerdict classify(ClassifierAdapter adapter, ContentPart... parts) {
-        return adapter.classify(new ClassificationInput(List.of(parts)), callContext()).await()
+        return adapter.classify(new ClassificationInput(List.of(parts)), asyncCallContext()).await()
                 .atMost(Duration.ofSeconds(10));
     }
 
@@ -174,8 +200,69 @@ public abstract class ClassifierAdapterConformanceTest {
 
         ProviderVerdict verdict = classify(newAdapter(), new ContentPart.Text(sampleText()));
 
+        if (verdict.isPending()) {
+            assertThat(supports(Behavior.ANSWERS_BY_CALLBACK)).as("pending only with a callback URL").isTrue();
+            assertThat(verdict.pending().orElseThrow().vendorJobId()).isNotBlank();
+        } else {
+            assertThat(verdict.scores().values()).allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
+            assertThat(verdict.model()).isNotBlank();
+        }
+    }
+
+    @Test
+    void declaresWhetherItsVendorAnswersByCallback() {
+        assertThat(newAdapter().capabilities().async()).isEqualTo(supports(Behavior.ANSWERS_BY_CALLBACK));
+    }
+
+    @Test
+    void refusesCallbacksItNeverAskedFor() {
+        assumeTrue(!supports(Behavior.ANSWERS_BY_CALLBACK), "adapter answers by callback");
+        ProviderException failure = catchThrowableOfType(ProviderException.class,
+                () -> newAdapter().parseCallback("{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).isEqualTo(ProviderException.Kind.UNSUPPORTED);
+    }
+
+    @Test
+    void withoutACallbackUrlAnswersAtOnceOrRefusesBeforeAnyNetworkCall() {
+        assumeTrue(supports(Behavior.ANSWERS_BY_CALLBACK), "adapter answers at once");
+        stubCleanAnswer(vendor);
+        int before = http.requests();
+
+        ProviderVerdict verdict;
+        try {
+            verdict = newAdapter().classify(new ClassificationInput(List.of(anySupportedPart())), callContext())
+                    .await().atMost(Duration.ofSeconds(10));
+        } catch (ProviderException refused) {
+            assertThat(refused.kind()).isEqualTo(ProviderException.Kind.UNSUPPORTED);
+            assertThat(http.requests()).isEqualTo(before);
+            return;
+        }
+        assertThat(verdict.isPending()).as("a sync call waits for no callback").isFalse();
+    }
+
+    @Test
+    void readsItsVendorsCallback() {
+        assumeTrue(supports(Behavior.ANSWERS_BY_CALLBACK), "adapter answers at once");
+
+        ProviderVerdict verdict = newAdapter().parseCallback(sampleCallback().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(verdict.isPending()).isFalse();
         assertThat(verdict.scores().values()).allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
         assertThat(verdict.model()).isNotBlank();
+    }
+
+    @Test
+    void anUnreadableCallbackIsAnInvalidResponse() {
+        assumeTrue(supports(Behavior.ANSWERS_BY_CALLBACK), "adapter answers at once");
+        for (String body : List.of("", "<html><body>Login</body></html>", "{\"id\": \"t", "{}", "[1, 2]")) {
+            ProviderException failure = catchThrowableOfType(ProviderException.class,
+                    () -> newAdapter().parseCallback(body.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(failure).as(body).isNotNull();
+            assertThat(failure.kind()).as(body).isEqualTo(ProviderException.Kind.INVALID_RESPONSE);
+        }
     }
 
     @Test
