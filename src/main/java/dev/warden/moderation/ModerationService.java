@@ -60,7 +60,8 @@ public class ModerationService {
     public Uni<Optional<Moderation>> find(UUID id, String client) {
         return repository.findForClient(id, client).chain(entity -> entity == null
                 ? Uni.createFrom().item(Optional.empty())
-                : reviewRepository.findFor(id).map(review -> Optional.of(ModerationRecords.fromEntity(entity, review))));
+                : reviewRepository.findFor(id)
+                        .map(review -> Optional.of(ModerationRecords.fromEntity(entity, review))));
     }
 
     private Uni<ModerationReply> classifyAndStore(ModerationCommand command, UUID id) {

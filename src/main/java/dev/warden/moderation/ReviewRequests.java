@@ -39,7 +39,8 @@ public class ReviewRequests {
         String desk = policy.reviewPartner().get();
         Moderation requested = decided.withReview(Review.requested(desk, decided.completedAt()));
         return Optional.of(new Requested(requested, new QueuedWork(UUID.randomUUID(),
-                QueuedWork.REVIEW_REQUEST_KIND, desk, CallbackEvents.text(payload(desk, requested, content, context)))));
+                QueuedWork.REVIEW_REQUEST_KIND, desk,
+                CallbackEvents.text(payload(desk, requested, content, context)))));
     }
 
     private static ObjectNode payload(String desk, Moderation requested, ModerationEntity.StoredContent content,

@@ -19,9 +19,9 @@ import dev.warden.work.WorkItem;
 /**
  * Completes an async moderation that waited for vendors answering by callback, once every planned provider has a
  * stored result and none is pending: with the same decision code as a moderation decided at once, through the same
- * guarded completion (which queues its follow-ups: a review request, the caller's callback). Asked after each change that may have been the last one
- * (the job leaving the moderation waiting, a callback applied, the deadline passing): whichever reads last after
- * its own write sees every result, and a second completion changes nothing.
+ * guarded completion (which queues its follow-ups: a review request, the caller's callback). Asked after each
+ * change that may have been the last one (the job leaving the moderation waiting, a callback applied, the deadline
+ * passing): whichever reads last after its own write sees every result, and a second completion changes nothing.
  */
 @ApplicationScoped
 class WaitingModerations {

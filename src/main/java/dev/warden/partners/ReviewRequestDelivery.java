@@ -58,7 +58,8 @@ class ReviewRequestDelivery implements WorkHandler {
             return Uni.createFrom().item(new AttemptResult.Stop(Optional.empty(), "the row carries no event"));
         }
         return desk.endpoint().deliver(desk, item.id(), event.toBuffer())
-                .call(result -> result instanceof AttemptResult.Done ? forgetContent(item) : Uni.createFrom().voidItem());
+                .call(result -> result instanceof AttemptResult.Done ? forgetContent(item)
+                        : Uni.createFrom().voidItem());
     }
 
     /** The request was delivered either way: a failure to purge is logged, not a reason to send it again. */

@@ -17,7 +17,10 @@ public sealed interface EventOutcome {
     record Refused(String reason) implements EventOutcome {
     }
 
-    /** The event can never be applied as it is (a payload the handler cannot read): failed, replayable by an operator. */
+    /**
+     * The event can never be applied as it is (a payload the handler cannot read): failed, replayable by an
+     * operator.
+     */
     record Invalid(String reason) implements EventOutcome {
     }
 

@@ -63,7 +63,8 @@ final class SignedSender {
                 .map(answer -> new Judged(new AttemptResult.Done(Optional.of(answer.status())), "ok"))
                 .onFailure(SignedSender::judgeable).recoverWithItem(SignedSender::judge)
                 .invoke(judged -> recorder.record(receiver.id(), judged.outcome(),
-                        Duration.ofNanos(System.nanoTime() - started), !(judged.result() instanceof AttemptResult.Done)))
+                        Duration.ofNanos(System.nanoTime() - started),
+                        !(judged.result() instanceof AttemptResult.Done)))
                 .map(Judged::result);
     }
 
