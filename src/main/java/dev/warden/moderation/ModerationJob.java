@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +44,6 @@ public class ModerationJob implements WorkHandler {
     static final String DESTINATION = "moderation";
     static final String PAYLOAD = "{}";
 
-    private static final AttemptResult DONE = new AttemptResult.Done(Optional.empty());
 
     private final ModerationRepository repository;
     private final ModerationWriter writer;
@@ -84,17 +82,17 @@ public class ModerationJob implements WorkHandler {
     public Uni<AttemptResult> attempt(WorkItem item) {
         return withModeration(item, (id, stored) -> {
             if (stored == null) {
-                return Uni.createFrom().item(stop("no moderation " + id));
+                return Uni.createFrom().item(AttemptResult.stop("no moderation " + id));
             }
             if (ModerationStatus.fromWireName(stored.status).isFinal()) {
-                return Uni.createFrom().item(DONE);
+                return Uni.createFrom().item(AttemptResult.done());
             }
             return policies.find(stored.policy).map(policy -> complete(stored, policy))
                     .orElseGet(() -> {
                         String reason = "policy '" + stored.policy + "' is no longer configured";
-                        return waiting.fail(stored, reason).replaceWith(stop(reason));
+                        return waiting.fail(stored, reason).replaceWith(AttemptResult.stop(reason));
                     });
-        }).onItem().ifNull().continueWith(() -> stop("the job names no moderation"));
+        }).onItem().ifNull().continueWith(() -> AttemptResult.stop("the job names no moderation"));
     }
 
     /** The row was stopped or dead-lettered: the moderation fails with that reason, and its callback says so. */
@@ -122,7 +120,7 @@ public class ModerationJob implements WorkHandler {
                         ? awaitCallbacks(decided, callbackDeadline)
                         : writer.complete(ModerationRecords.completion(decided),
                                 followUps.ofCompleted(stored, decided, policy)))
-                .replaceWith(DONE);
+                .replaceWith(AttemptResult.done());
     }
 
     /**
@@ -154,10 +152,6 @@ public class ModerationJob implements WorkHandler {
                 .chain(stored -> work.apply(id, stored)))
                 .runSubscriptionOn(VertxContexts.isolated(vertx)))
                 .orElseGet(() -> Uni.createFrom().nullItem());
-    }
-
-    private static AttemptResult stop(String error) {
-        return new AttemptResult.Stop(Optional.empty(), error);
     }
 
     @FunctionalInterface

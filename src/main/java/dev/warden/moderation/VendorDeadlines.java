@@ -1,7 +1,5 @@
 package dev.warden.moderation;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -23,7 +21,6 @@ public class VendorDeadlines implements WorkHandler {
 
     public static final String KIND = "vendor-deadline";
     static final String DESTINATION = KIND;
-    private static final AttemptResult DONE = new AttemptResult.Done(Optional.empty());
 
     private final VendorJobs jobs;
     private final WaitingModerations waiting;
@@ -41,9 +38,8 @@ public class VendorDeadlines implements WorkHandler {
     @Override
     public Uni<AttemptResult> attempt(WorkItem item) {
         return item.subjectId().map(id -> jobs.timeOut(id).chain(() -> waiting.completeIfAnswered(id))
-                .replaceWith(DONE))
-                .orElseGet(() -> Uni.createFrom().item(new AttemptResult.Stop(Optional.empty(),
-                        "the deadline names no moderation")));
+                .replaceWith(AttemptResult.done()))
+                .orElseGet(() -> Uni.createFrom().item(AttemptResult.stop("the deadline names no moderation")));
     }
 
     /** The deadline could not be applied (stopped, or dead-lettered): the moderation fails with that reason. */

@@ -18,13 +18,15 @@ import dev.warden.webhooks.WebhookSecret;
  * at its URL, signed with its signing secret, through its own guard; it answers {@code review.completed} at
  * {@code POST /v1/webhooks/<id>}, signed with one of its webhook secrets (several during a rotation).
  */
-record ReviewDesk(String id, boolean enabled, SignedEndpoint endpoint, List<WebhookSecret> webhookSecrets,
-        WebhookEventHandler handler, Clock clock) implements Partner {
+record ReviewDesk(String id, boolean enabled, SignedEndpoint endpoint, PartnerWebhooks answers) implements Partner {
 
     static final String FORMAT = "standard-webhooks";
 
-    ReviewDesk {
-        webhookSecrets = List.copyOf(webhookSecrets);
+    /** A desk whose answers are verified with {@code webhookSecrets} (built once, not per delivery). */
+    static ReviewDesk of(String id, boolean enabled, SignedEndpoint endpoint, List<WebhookSecret> webhookSecrets,
+            WebhookEventHandler handler, Clock clock) {
+        return new ReviewDesk(id, enabled, endpoint,
+                new PartnerWebhooks(new StandardWebhooksVerifier(webhookSecrets, clock), handler));
     }
 
     @Override
@@ -44,6 +46,6 @@ record ReviewDesk(String id, boolean enabled, SignedEndpoint endpoint, List<Webh
 
     @Override
     public Optional<PartnerWebhooks> webhooks() {
-        return Optional.of(new PartnerWebhooks(new StandardWebhooksVerifier(webhookSecrets, clock), handler));
+        return Optional.of(answers);
     }
 }

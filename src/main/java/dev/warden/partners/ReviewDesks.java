@@ -34,7 +34,7 @@ public class ReviewDesks implements PartnerSource {
     ReviewDesks(PartnersConfig partners, PoliciesConfig policies, SignedEndpoints endpoints,
             ReviewCompletedHandler handler) {
         ReviewDeskSettings.readAll(partners, policies).forEach((id, settings) -> {
-            desks.put(id, new ReviewDesk(id, settings.enabled(), endpoints.create(settings.prefix(), settings.url(),
+            desks.put(id, ReviewDesk.of(id, settings.enabled(), endpoints.create(settings.prefix(), settings.url(),
                     List.of(settings.signingSecret()), settings.delivery()), settings.webhookSecrets(), handler,
                     Clock.systemUTC()));
             LOG.infof("Review desk %s %s", id, settings.enabled() ? "enabled" : "disabled");

@@ -45,7 +45,7 @@ class ReviewRequestDelivery implements WorkHandler {
     public Uni<AttemptResult> attempt(WorkItem item) {
         Optional<ReviewDesk> found = desks.find(item.destination());
         if (found.isEmpty()) {
-            return Uni.createFrom().item(new AttemptResult.Stop(Optional.empty(), "no review desk '"
+            return Uni.createFrom().item(AttemptResult.stop("no review desk '"
                     + item.destination() + "' is configured (warden.partners." + item.destination() + ".type=review)"));
         }
         ReviewDesk desk = found.get();
@@ -55,7 +55,7 @@ class ReviewRequestDelivery implements WorkHandler {
         }
         JsonObject event = item.payload().getJsonObject("event");
         if (event == null) {
-            return Uni.createFrom().item(new AttemptResult.Stop(Optional.empty(), "the row carries no event"));
+            return Uni.createFrom().item(AttemptResult.stop("the row carries no event"));
         }
         return desk.endpoint().deliver(desk, item.id(), event.toBuffer())
                 .call(result -> result instanceof AttemptResult.Done ? forgetContent(item)

@@ -129,7 +129,7 @@ final class SignedSender {
     }
 
     static AttemptResult stop(CallbackRefused refused) {
-        return new AttemptResult.Stop(Optional.empty(), refused.getMessage());
+        return AttemptResult.stop(refused.getMessage());
     }
 
     /** An attempt's result, and the outcome it counts as in the receiver's call statistics. */

@@ -12,8 +12,20 @@ public sealed interface AttemptResult {
     /** What the destination answered, if it answered over HTTP. */
     Optional<Integer> httpStatus();
 
+    /** Done, without an HTTP exchange to report (a job completed, an event processed). */
+    static AttemptResult done() {
+        return Done.WITHOUT_EXCHANGE;
+    }
+
+    /** Stopped for good, without an HTTP exchange to report (the row names nothing Warden can still act on). */
+    static AttemptResult stop(String error) {
+        return new Stop(Optional.empty(), error);
+    }
+
     /** The work is done (a callback answered 2xx, a job completed). */
     record Done(Optional<Integer> httpStatus) implements AttemptResult {
+
+        private static final Done WITHOUT_EXCHANGE = new Done(Optional.empty());
     }
 
     /**

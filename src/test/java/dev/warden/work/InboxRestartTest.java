@@ -21,6 +21,7 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.warden.persistence.TestDatabase;
+import dev.warden.testkit.OutboxWorkerOff;
 import dev.warden.testkit.PartnerSignatures;
 import dev.warden.testkit.TestClients;
 import dev.warden.webhooks.inbox.InboxTestPartners;
@@ -33,7 +34,7 @@ import dev.warden.webhooks.inbox.ScriptedEvents;
  * The packaged SIGKILL test of this needs a partner configured in the jar (warden.partners.*).
  */
 @QuarkusTest
-@TestProfile(OutboxWorkerTest.WorkerOff.class)
+@TestProfile(OutboxWorkerOff.class)
 class InboxRestartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -19,31 +18,24 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.warden.persistence.TestDatabase;
+import dev.warden.testkit.OutboxWorkerOff;
 
 /**
  * The outbox worker against real PostgreSQL. Warden's own worker is off in this profile: each test builds the
  * workers it needs, with settings that make its point in seconds, and stops them afterwards.
  */
 @QuarkusTest
-@TestProfile(OutboxWorkerTest.WorkerOff.class)
+@TestProfile(OutboxWorkerOff.class)
 class OutboxWorkerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String LISTEN = "LISTEN " + Outbox.CHANNEL;
     private static final String LISTENER_PID = "select pid from pg_stat_activity where query = '" + LISTEN + "'";
-
-    public static class WorkerOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("warden.outbox.enabled", "false");
-        }
-    }
 
     @Inject
     Outbox outbox;

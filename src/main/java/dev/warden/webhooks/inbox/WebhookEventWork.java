@@ -34,7 +34,6 @@ import dev.warden.work.WorkItem;
 class WebhookEventWork implements WorkHandler {
 
     private static final Logger LOG = Logger.getLogger(WebhookEventWork.class);
-    private static final AttemptResult DONE = new AttemptResult.Done(Optional.empty());
 
     private final WebhookInbox inbox;
     private final PartnerRegistry partners;
@@ -61,9 +60,9 @@ class WebhookEventWork implements WorkHandler {
     public Uni<AttemptResult> attempt(WorkItem item) {
         Optional<UUID> eventId = item.subjectId();
         if (eventId.isEmpty()) {
-            return Uni.createFrom().item(new AttemptResult.Stop(Optional.empty(), "the row names no inbox event"));
+            return Uni.createFrom().item(AttemptResult.stop("the row names no inbox event"));
         }
-        return inbox.begin(eventId.get(), item.id()).chain(event -> event.isEmpty() ? Uni.createFrom().item(DONE)
+        return inbox.begin(eventId.get(), item.id()).chain(event -> event.isEmpty() ? Uni.createFrom().item(AttemptResult.done())
                 : process(item, event.get()));
     }
 
@@ -87,12 +86,12 @@ class WebhookEventWork implements WorkHandler {
 
     private Uni<AttemptResult> recorded(WorkItem item, InboxEvent event, EventOutcome outcome) {
         if (outcome instanceof EventOutcome.Refused refused) {
-            return end(item, event, InboxStatus.REFUSED, refused.reason()).replaceWith(DONE);
+            return end(item, event, InboxStatus.REFUSED, refused.reason()).replaceWith(AttemptResult.done());
         }
         if (outcome instanceof EventOutcome.Invalid invalid) {
             return fail(item, event, "invalid: " + invalid.reason());
         }
-        return end(item, event, InboxStatus.PROCESSED, null).replaceWith(DONE);
+        return end(item, event, InboxStatus.PROCESSED, null).replaceWith(AttemptResult.done());
     }
 
     /** The handler (or recording its outcome) failed: retried, until the last attempt, which fails the event. */
@@ -110,7 +109,7 @@ class WebhookEventWork implements WorkHandler {
 
     private Uni<AttemptResult> fail(WorkItem item, InboxEvent event, String reason) {
         return end(item, event, InboxStatus.FAILED, reason)
-                .replaceWith(new AttemptResult.Stop(Optional.empty(), reason));
+                .replaceWith(AttemptResult.stop(reason));
     }
 
     private Uni<Boolean> end(WorkItem item, InboxEvent event, InboxStatus status, String reason) {
