@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.warden.client.model.ModerationResult;
+import dev.warden.testkit.RetryLater;
 import dev.warden.testkit.TestClients;
 
 /**
@@ -54,18 +55,13 @@ final class ConcurrentCalls {
 
     private static CompletableFuture<ModerationResult> send(HttpClient client, HttpRequest request, int attempt) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
-            if (attempt < MAX_TRIES && retryable(response)) {
+            if (attempt < MAX_TRIES && RetryLater.isAnswer(response)) {
                 Executor later = CompletableFuture.delayedExecutor(PAUSE.toMillis(), TimeUnit.MILLISECONDS);
                 return CompletableFuture.supplyAsync(() -> request, later)
                         .thenCompose(again -> send(client, again, attempt + 1));
             }
             return CompletableFuture.completedFuture(parse(response));
         });
-    }
-
-    private static boolean retryable(HttpResponse<String> response) {
-        return response.statusCode() == 503
-                || response.statusCode() == 409 && response.body().contains("idempotency-in-flight");
     }
 
     private static ModerationResult parse(HttpResponse<String> response) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.warden.embedded.PackagedWarden;
+import dev.warden.testkit.RetryLater;
 
 /**
  * The calls these tests make to a Warden process, over plain HTTP and JSON: async moderations, their state, and the
@@ -57,18 +58,13 @@ final class WardenApi {
         await().atMost(RETRIES_FOR).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     answered.set(send(request));
-                    return !retryable(answered.get());
+                    return !RetryLater.isAnswer(answered.get());
                 });
         HttpResponse<String> response = answered.get();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = read(response).path("id").asText();
         assertThat(response.headers().firstValue("Location")).hasValue("/v1/moderations/" + id);
         return id;
-    }
-
-    private static boolean retryable(HttpResponse<String> response) {
-        return response.statusCode() == 503
-                || response.statusCode() == 409 && response.body().contains("idempotency-in-flight");
     }
 
     /** {@code POST /v1/moderations}, sync; asserts 200 and answers the moderation. */
