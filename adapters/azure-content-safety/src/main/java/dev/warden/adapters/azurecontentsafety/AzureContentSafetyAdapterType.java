@@ -37,11 +37,6 @@ public class AzureContentSafetyAdapterType implements ClassifierAdapterType {
     }
 
     @Override
-    public Map<String, String> defaultSettings() {
-        return DESCRIPTOR.defaultGuardSettings();
-    }
-
-    @Override
     public ClassifierAdapter create(ProviderContext context) {
         return new AzureContentSafetyAdapter(context.http(), context.media(), AzureSettings.read(context.settings()));
     }

@@ -49,7 +49,7 @@ record AzureSettings(URI textUri, URI imageUri, String apiKey, SeverityLevels te
                     SeverityLevels.EIGHT.outputType())
             .list(CATEGORIES, "The Azure categories to analyze: a subset of `Hate`, `SelfHarm`, `Sexual`, "
                     + "`Violence`.", String.join(",", AzureCrosswalk.LABELS))
-            .list(BLOCKLIST_NAMES, "Text blocklists to match, each `[0-9A-Za-z._~-]{1,64}`.", "")
+            .list(BLOCKLIST_NAMES, "Text blocklists to match, each `[0-9A-Za-z._~-]{1,64}`.", null)
             .bool(HALT_ON_BLOCKLIST_HIT, "Skip the harm classifiers when a blocklist matches.", false)
             .choice(BLOCKLIST_CATEGORY, "The taxonomy category a blocklist match scores 1.0 in; unset, a match "
                     + "is the vendor score `blocklist:<name>` only.", null, categoryNames())
