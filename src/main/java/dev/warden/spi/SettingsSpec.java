@@ -61,8 +61,10 @@ public final class SettingsSpec {
     private static Optional<Object> read(ProviderSettings source, Setting setting) {
         String key = setting.key();
         if (setting.type() == Type.PREFIX) {
+            String prefix = setting.literalPrefix();
             Map<String, String> children = new TreeMap<>();
-            source.keysUnder(key).forEach(child -> children.put(child, source.get(key + "." + child).orElse("")));
+            source.keysUnder(prefix).stream().filter(child -> setting.covers(prefix + "." + child))
+                    .forEach(child -> children.put(child, source.get(prefix + "." + child).orElse("")));
             return Optional.of(Collections.unmodifiableMap(children));
         }
         Optional<String> raw = source.get(key).or(setting::defaultValue);
@@ -116,7 +118,8 @@ public final class SettingsSpec {
         boolean below = setting.min().isPresent() && value < setting.min().getAsDouble();
         boolean above = setting.max().isPresent() && value > setting.max().getAsDouble();
         if (below || above || Double.isNaN(value)) {
-            throw source.invalid(setting.key(), "must be within " + range(setting));
+            String range = range(setting);
+            throw source.invalid(setting.key(), "must be " + (range.contains("..") ? "within " : "") + range);
         }
         return value;
     }
@@ -134,7 +137,8 @@ public final class SettingsSpec {
     }
 
     private static String range(Setting setting) {
-        return number(setting.min()) + ".." + number(setting.max());
+        boolean unbounded = setting.max().isEmpty() || setting.max().getAsDouble() >= Integer.MAX_VALUE;
+        return unbounded ? "at least " + number(setting.min()) : number(setting.min()) + ".." + number(setting.max());
     }
 
     private static String number(OptionalDouble value) {
@@ -149,7 +153,8 @@ public final class SettingsSpec {
     public String markdownTable() {
         StringBuilder table = new StringBuilder("| Key | Default | Secret | Meaning |\n|---|---|---|---|\n");
         for (Setting setting : settings) {
-            table.append("| `").append(setting.key()).append(setting.type() == Type.PREFIX ? ".<label>`" : "`")
+            boolean freeLabel = setting.type() == Type.PREFIX && !setting.isTemplate();
+            table.append("| `").append(setting.key()).append(freeLabel ? ".<label>`" : "`")
                     .append(" | ").append(defaultCell(setting))
                     .append(" | ").append(setting.secret() ? "yes" : "")
                     .append(" | ").append(meaning(setting).replace("|", "\\|")).append(" |\n");
@@ -171,7 +176,7 @@ public final class SettingsSpec {
                     .collect(Collectors.joining(", "))).append('.');
         }
         if (setting.min().isPresent() || setting.max().isPresent()) {
-            meaning.append(" Range ").append(range(setting)).append('.');
+            meaning.append(" Range: ").append(range(setting)).append('.');
         }
         if (setting.type() == Type.DURATION) {
             meaning.append(" A duration (`250ms`, `2s`, `1m`).");
@@ -211,9 +216,10 @@ public final class SettingsSpec {
             return add(key, description, defaultValue, false, Type.CHOICE, Set.of(values), null, null);
         }
 
-        public Builder integer(String key, String description, int defaultValue, int min, int max) {
-            return add(key, description, Integer.toString(defaultValue), false, Type.INT, Set.of(), (double) min,
-                    (double) max);
+        /** {@code max} {@link Integer#MAX_VALUE} means no upper bound. */
+        public Builder integer(String key, String description, Integer defaultOrNull, int min, int max) {
+            return add(key, description, defaultOrNull == null ? null : defaultOrNull.toString(), false, Type.INT,
+                    Set.of(), (double) min, (double) max);
         }
 
         public Builder number(String key, String description, double defaultValue, double min, double max) {
@@ -234,7 +240,10 @@ public final class SettingsSpec {
             return add(key, description, defaultValue, false, Type.DURATION, Set.of(), null, null);
         }
 
-        /** Free keys under {@code key.}, e.g. crosswalk overrides. */
+        /**
+         * Free keys under {@code key.}, e.g. crosswalk overrides; or keys of a shape with a {@code <name>}
+         * placeholder, e.g. {@code categories.<category>.terms}.
+         */
         public Builder prefix(String key, String description) {
             return add(key, description, null, false, Type.PREFIX, Set.of(), null, null);
         }

@@ -26,6 +26,8 @@ class SettingsSpecTest {
             .list("models", "Which models.", "nudity,gore")
             .duration("poll", "How often.", "2s")
             .prefix("labels", "Crosswalk overrides: `cat1,cat2` or empty.")
+            .prefix("rules.<rule>.terms", "Terms of a rule.")
+            .integer("max-parts", "Parts per call.", null, 1, Integer.MAX_VALUE)
             .build();
 
     private static ReadSettings read(Map<String, String> values) {
@@ -47,7 +49,7 @@ class SettingsSpecTest {
     @Test
     void readsEveryKeyWithDefaults() {
         ProviderSettings source = new ProviderSettings("p", Map.of("api-key", "sk-secret-123",
-                "labels.nudity.erotica", "sexual", "labels.swimwear", ""));
+                "labels.nudity.erotica", "sexual", "labels.swimwear", "", "rules.spam.terms", "pills"));
 
         ReadSettings settings = SPEC.read(source);
 
@@ -63,6 +65,7 @@ class SettingsSpecTest {
         assertThat(settings.duration("poll")).contains(Duration.ofSeconds(2));
         assertThat(settings.children("labels")).containsOnly(Map.entry("nudity.erotica", "sexual"),
                 Map.entry("swimwear", ""));
+        assertThat(settings.children("rules.<rule>.terms")).containsOnly(Map.entry("spam.terms", "pills"));
         assertThat(source.unread()).isEmpty();
         assertThat(source.requested()).contains("base-url", "api-key", "model", "project", "mode", "labels.swimwear");
     }
@@ -90,6 +93,7 @@ class SettingsSpecTest {
         assertThat(invalid(with("mode", "later"))).hasMessageContaining("mode").hasMessageContaining("[async, sync]");
         assertThat(invalid(with("max-text-length", "0"))).hasMessageContaining("max-text-length must be within 1..10000");
         assertThat(invalid(with("max-text-length", "ten"))).hasMessageContaining("whole number");
+        assertThat(invalid(with("max-parts", "0"))).hasMessageContaining("max-parts must be at least 1");
         assertThat(invalid(with("min-confidence", "1.5"))).hasMessageContaining("min-confidence");
         assertThat(invalid(with("halt", "yes"))).hasMessageContaining("halt");
         assertThat(invalid(with("poll", "soon"))).hasMessageContaining("poll");
@@ -129,6 +133,9 @@ class SettingsSpecTest {
         assertThat(SPEC.covers("labels.nudity.erotica")).isTrue();
         assertThat(SPEC.covers("labels")).isFalse();
         assertThat(SPEC.covers("api_key")).isFalse();
+        assertThat(SPEC.covers("rules.spam.terms")).isTrue();
+        assertThat(SPEC.covers("rules.spam.score")).isFalse();
+        assertThat(SPEC.covers("rules.terms")).isFalse();
     }
 
     @Test
@@ -152,12 +159,14 @@ class SettingsSpecTest {
                 | `model` | `acme-1` |  | The model. |
                 | `project` | – |  | Sent as `Acme-Project`. |
                 | `mode` | `sync` |  | How to call. One of `async`, `sync`. |
-                | `max-text-length` | `1024` |  | Longer is refused. Range 1..10000. |
-                | `min-confidence` | `0.5` |  | Below is dropped. Range 0..1. |
+                | `max-text-length` | `1024` |  | Longer is refused. Range: 1..10000. |
+                | `min-confidence` | `0.5` |  | Below is dropped. Range: 0..1. |
                 | `halt` | `false` |  | Stop on a hit. |
                 | `models` | `nudity,gore` |  | Which models. |
                 | `poll` | `2s` |  | How often. A duration (`250ms`, `2s`, `1m`). |
                 | `labels.<label>` | – |  | Crosswalk overrides: `cat1,cat2` or empty. |
+                | `rules.<rule>.terms` | – |  | Terms of a rule. |
+                | `max-parts` | – |  | Parts per call. Range: at least 1. |
                 """);
         assertThat(SettingsSpec.builder().string("a", "x | y", null).build().markdownTable()).contains("x \\| y");
     }

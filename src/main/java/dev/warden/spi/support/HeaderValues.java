@@ -1,6 +1,7 @@
 package dev.warden.spi.support;
 
 import dev.warden.spi.ProviderSettings;
+import dev.warden.spi.Setting;
 
 /** Settings that travel in HTTP headers (keys, organization ids): values that would break or smuggle a header. */
 public final class HeaderValues {
@@ -17,6 +18,6 @@ public final class HeaderValues {
     }
 
     public static boolean isSafe(String value) {
-        return value.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+        return Setting.isHeaderSafe(value);
     }
 }
