@@ -64,6 +64,10 @@ record SightengineSettings(URI imageUri, URI textUri, String apiUser, String api
             throw settings.invalid(optCountries.isEmpty() ? TEXT_LIST : OPT_COUNTRIES,
                     "applies to text-mode rules only");
         }
+        // Only a value the operator wrote counts: the default is there for ml mode and harmless in rules mode.
+        if (mode == TextMode.RULES && settings.get(TEXT_MODELS).isPresent()) {
+            throw settings.invalid(TEXT_MODELS, "applies to text-mode ml only");
+        }
         String lang = read.string(LANG);
         if (!LANGUAGES.matcher(lang).matches()) {
             throw settings.invalid(LANG, "must be ISO 639-1 codes such as en or en,fr");

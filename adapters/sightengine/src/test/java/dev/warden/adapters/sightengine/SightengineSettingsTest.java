@@ -33,7 +33,7 @@ class SightengineSettingsTest {
             "labels.nudity.erotica|sexual,nsfw"})
     void aBadValueFailsStartUpNamingTheKey(String key, String value) {
         Map<String, String> values = valid();
-        values.put("text-mode", key.equals("text-mode") ? value : "rules");
+        values.put("text-mode", key.equals("text-mode") ? value : key.equals("text-models") ? "ml" : "rules");
         values.put(key, value);
 
         InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
@@ -54,6 +54,19 @@ class SightengineSettingsTest {
 
         assertThat(failure).isNotNull().hasMessageContaining("warden.providers.se." + key + " applies to text-mode "
                 + "rules only");
+    }
+
+    @Test
+    void textModelsInRulesModeFailStartUp() {
+        Map<String, String> values = valid();
+        values.put("text-mode", "rules");
+        values.put("text-models", "general");
+
+        InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
+                () -> SightengineSettings.read(new ProviderSettings("se", values)));
+
+        assertThat(failure).isNotNull().hasMessageContaining("warden.providers.se.text-models applies to text-mode "
+                + "ml only");
     }
 
     @ParameterizedTest
