@@ -1,5 +1,6 @@
 package dev.warden.adapters.azurecontentsafety;
 
+import java.net.URI;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class AzureRequest {
         return post(settings, settings.imageUri(), body);
     }
 
-    private static VendorRequest post(AzureSettings settings, java.net.URI uri, ObjectNode body) {
+    private static VendorRequest post(AzureSettings settings, URI uri, ObjectNode body) {
         return VendorRequest.postJson(uri, Map.of(KEY_HEADER, settings.apiKey()), StrictJson.bytes(body));
     }
 }
