@@ -1,6 +1,5 @@
 package dev.warden.adapters.aws;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -100,10 +99,10 @@ class AwsAdapterTest {
     void aLongTextGoesInSeveralCallsOfAtMostTenSegmentsAndTheWorstSegmentWins() {
         String text = "a".repeat(10_000) + "é".repeat(250);
         vendor.stubFor(comprehend().withRequestBody(matchingJsonPath("$.TextSegments[9]"))
-                .willReturn(awsJson(results(10, "{\"Toxicity\":0.30,\"Labels\":[{\"Name\":\"INSULT\",\"Score\":0.25}]}",
+                .willReturn(AwsFixtures.answer(200, results(10, "{\"Toxicity\":0.30,\"Labels\":[{\"Name\":\"INSULT\",\"Score\":0.25}]}",
                         "{\"Toxicity\":0.10,\"Labels\":[{\"Name\":\"INSULT\",\"Score\":0.05}]}"))));
         vendor.stubFor(comprehend().atPriority(10)
-                .willReturn(awsJson(results(1, "{\"Toxicity\":0.20,\"Labels\":[{\"Name\":\"HATE_SPEECH\",\"Score\":0.9}]}",
+                .willReturn(AwsFixtures.answer(200, results(1, "{\"Toxicity\":0.20,\"Labels\":[{\"Name\":\"HATE_SPEECH\",\"Score\":0.9}]}",
                         null))));
 
         ProviderVerdict verdict = classify(adapter(settings()), new ContentPart.Text(text));
@@ -122,7 +121,7 @@ class AwsAdapterTest {
 
     @Test
     void aResultListThatDoesNotMatchTheSegmentsSentIsInvalid() {
-        vendor.stubFor(comprehend().willReturn(awsJson(results(2, "{\"Toxicity\":0.1,\"Labels\":[]}", null))));
+        vendor.stubFor(comprehend().willReturn(AwsFixtures.answer(200, results(2, "{\"Toxicity\":0.1,\"Labels\":[]}", null))));
 
         ProviderException failure = classifyFailure(adapter(settings()), new ContentPart.Text("one segment"));
 
@@ -131,8 +130,8 @@ class AwsAdapterTest {
 
     @Test
     void textAndImageGoToBothServicesSignedForEachAndMergeIntoOneVerdict() {
-        vendor.stubFor(comprehend().willReturn(awsJson(AwsFailuresTest.fixture("comprehend-flagged.json"))));
-        vendor.stubFor(rekognition().willReturn(awsJson(AwsFailuresTest.fixture("rekognition-flagged.json"))));
+        vendor.stubFor(comprehend().willReturn(AwsFixtures.fixture(200, "comprehend-flagged.json")));
+        vendor.stubFor(rekognition().willReturn(AwsFixtures.fixture(200, "rekognition-flagged.json")));
 
         ProviderVerdict verdict = classify(adapter(settings()), new ContentPart.Text("you wdn-canary-7f3a"),
                 new ContentPart.Image("https://cdn.example.com/cat.png"));
@@ -150,7 +149,7 @@ class AwsAdapterTest {
 
     @Test
     void sendsTheFetchedBytesAndTheMinimumConfidence() {
-        vendor.stubFor(rekognition().willReturn(awsJson(AwsFailuresTest.fixture("rekognition-clean.json"))));
+        vendor.stubFor(rekognition().willReturn(AwsFixtures.fixture(200, "rekognition-clean.json")));
         Map<String, String> settings = settings();
         settings.put("min-confidence", "72.5");
 
@@ -165,7 +164,7 @@ class AwsAdapterTest {
 
     @Test
     void aLowerLevelLabelCountsTowardItsTopLevelAndUnmappedLabelsStayVendorOnly() {
-        vendor.stubFor(rekognition().willReturn(awsJson(AwsFailuresTest.fixture("rekognition-s3.json"))));
+        vendor.stubFor(rekognition().willReturn(AwsFixtures.fixture(200, "rekognition-s3.json")));
 
         ProviderVerdict verdict = classify(adapter(settings()), new ContentPart.Image("https://cdn.example.com/a.png"));
 
@@ -178,7 +177,7 @@ class AwsAdapterTest {
 
     @Test
     void s3ModeNamesTheObjectAndFetchesNothing() {
-        vendor.stubFor(rekognition().willReturn(awsJson(AwsFailuresTest.fixture("rekognition-s3.json"))));
+        vendor.stubFor(rekognition().willReturn(AwsFixtures.fixture(200, "rekognition-s3.json")));
         Map<String, String> settings = settings();
         settings.put("image-source", "s3");
 
@@ -237,7 +236,7 @@ class AwsAdapterTest {
 
     @Test
     void theDefaultChainsReadTheSdksOwnSystemProperties() {
-        vendor.stubFor(comprehend().willReturn(awsJson(AwsFailuresTest.fixture("comprehend-clean.json"))));
+        vendor.stubFor(comprehend().willReturn(AwsFixtures.fixture(200, "comprehend-clean.json")));
         Map<String, String> settings = new HashMap<>(Map.of("base-url", vendor.baseUrl()));
         Map<String, String> previous = new HashMap<>();
         Map<String, String> sdkProperties = Map.of("aws.region", "eu-central-1", "aws.accessKeyId",
@@ -264,7 +263,7 @@ class AwsAdapterTest {
 
     @Test
     void theCredentialChainIsAskedOffTheEventLoopAtEachCall() throws Exception {
-        vendor.stubFor(comprehend().willReturn(awsJson(AwsFailuresTest.fixture("comprehend-clean.json"))));
+        vendor.stubFor(comprehend().willReturn(AwsFixtures.fixture(200, "comprehend-clean.json")));
         List<Boolean> onEventLoop = new ArrayList<>();
         AwsCredentialsProvider recording = () -> {
             synchronized (onEventLoop) {
@@ -359,10 +358,6 @@ class AwsAdapterTest {
 
     private static MappingBuilder rekognition() {
         return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(REKOGNITION));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder awsJson(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body);
     }
 
     /** {@code count} results: the first is {@code first}, the rest {@code others} (or {@code first}). */

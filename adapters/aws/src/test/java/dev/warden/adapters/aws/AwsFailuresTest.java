@@ -2,9 +2,6 @@ package dev.warden.adapters.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +36,7 @@ class AwsFailuresTest {
             // The name decides over the status: a throttle that arrives as 500 is still a throttle.
             "error-throttling.json, 500, RATE_LIMITED" })
     void theExceptionNameDecidesTheKind(String fixture, int status, Kind expected) {
-        ProviderException failure = AwsFailures.REKOGNITION.classify(json(status, fixture(fixture)), SENT);
+        ProviderException failure = AwsFailures.REKOGNITION.classify(json(status, AwsFixtures.text(fixture)), SENT);
 
         assertThat(failure.kind()).isEqualTo(expected);
         assertThat(failure.retryAfter()).isEmpty();
@@ -74,7 +71,7 @@ class AwsFailuresTest {
 
     @Test
     void theMessageNamesTheServiceTheExceptionAndTheVendorsExplanation() {
-        ProviderException failure = AwsFailures.REKOGNITION.classify(json(400, fixture("error-image-too-large.json")),
+        ProviderException failure = AwsFailures.REKOGNITION.classify(json(400, AwsFixtures.text("error-image-too-large.json")),
                 SENT);
 
         assertThat(failure.getMessage())
@@ -83,7 +80,7 @@ class AwsFailuresTest {
 
     @Test
     void anAuthMessageNeverRepeatsTheVendorsText() {
-        ProviderException failure = AwsFailures.REKOGNITION.classify(json(400, fixture("error-access-denied.json")),
+        ProviderException failure = AwsFailures.REKOGNITION.classify(json(400, AwsFixtures.text("error-access-denied.json")),
                 SENT);
 
         assertThat(failure.getMessage()).startsWith("AWS Rekognition answered 400 AccessDeniedException: ")
@@ -120,15 +117,7 @@ class AwsFailuresTest {
     }
 
     private static VendorResponse json(int status, String body) {
-        return new VendorResponse(status, Map.of("Content-Type", List.of("application/x-amz-json-1.1")),
+        return new VendorResponse(status, Map.of("Content-Type", List.of(AwsFixtures.CONTENT_TYPE)),
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    static String fixture(String name) {
-        try (InputStream in = AwsFailuresTest.class.getResourceAsStream("/aws/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
