@@ -5,10 +5,10 @@ import java.util.Optional;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
+import dev.warden.spi.ProviderException;
+
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-
-import dev.warden.spi.ProviderException;
 
 /**
  * The credentials each call is signed with: fixed by the settings, or from the SDK's default chain, which caches

@@ -4,16 +4,16 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
-
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ConfidentialText;
 import dev.warden.spi.ProviderSettings;
 import dev.warden.spi.ReadSettings;
 import dev.warden.spi.SettingsSpec;
 import dev.warden.spi.support.Crosswalk;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /** One AWS provider's validated settings, and the endpoints, credentials and crosswalks they imply. */
 record AwsSettings(String region, URI comprehendUri, URI rekognitionUri, AwsCredentialSource credentials,

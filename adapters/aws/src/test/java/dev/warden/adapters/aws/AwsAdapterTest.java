@@ -37,11 +37,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-
 import dev.warden.spi.CallContext;
 import dev.warden.spi.Category;
 import dev.warden.spi.ClassificationInput;
@@ -57,6 +52,11 @@ import dev.warden.spi.ProviderSettings;
 import dev.warden.spi.ProviderVerdict;
 import dev.warden.spi.support.StrictJson;
 import dev.warden.testkit.TestVendorHttp;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** What the kit cannot know about AWS: segmented text, two services in one verdict, S3 objects, credential chains. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.warden.spi.InvalidSettingsException;
+import dev.warden.spi.ProviderSettings;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-
-import dev.warden.spi.InvalidSettingsException;
-import dev.warden.spi.ProviderSettings;
 
 class AwsSettingsTest {
 
