@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.smallrye.mutiny.Uni;
@@ -86,7 +87,7 @@ final class AwsAdapter implements ClassifierAdapter {
             ConfidentialText sent) {
         AwsOperation operation = AwsOperation.DETECT_MODERATION_LABELS;
         double minConfidence = settings.minConfidence();
-        java.util.function.Supplier<Uni<VendorResponse>> exchange;
+        Supplier<Uni<VendorResponse>> exchange;
         if (settings.imageSource() == AwsSettings.ImageSource.S3) {
             byte[] body = RekognitionRequest.withS3Object(S3ObjectUrl.parse(image.url()), minConfidence);
             exchange = () -> signedSend(operation, body);

@@ -33,10 +33,6 @@ final class AwsFailures {
     private AwsFailures() {
     }
 
-    static FailurePolicy forOperation(AwsOperation operation) {
-        return operation == AwsOperation.DETECT_TOXIC_CONTENT ? COMPREHEND : REKOGNITION;
-    }
-
     private static FailurePolicy policy(AwsOperation operation) {
         FailurePolicy.Builder policy = FailurePolicy.builder(operation.vendorName())
                 .errors(AwsFailures::read)

@@ -1,6 +1,7 @@
 package dev.warden.adapters.aws;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -74,7 +75,7 @@ record AwsSettings(String region, URI comprehendUri, URI rekognitionUri, AwsCred
         URI rekognition = endpoint(read.optionalUrl(REKOGNITION_BASE_URL).or(() -> shared), "rekognition", region);
         return new AwsSettings(region, comprehend, rekognition, credentials(read, chains),
                 read.number(MIN_CONFIDENCE), read.string(LANGUAGE_CODE),
-                ImageSource.valueOf(read.string(IMAGE_SOURCE).toUpperCase(java.util.Locale.ROOT)),
+                ImageSource.valueOf(read.string(IMAGE_SOURCE).toUpperCase(Locale.ROOT)),
                 AwsCrosswalk.COMPREHEND.withOverrides(read, LABELS), AwsCrosswalk.REKOGNITION.withOverrides(read, LABELS),
                 read);
     }

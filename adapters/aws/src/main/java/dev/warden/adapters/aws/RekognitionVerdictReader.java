@@ -3,6 +3,7 @@ package dev.warden.adapters.aws;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,6 +28,9 @@ final class RekognitionVerdictReader {
     private static final int MAX_LEVELS = 3;
 
     private static final String VENDOR = AwsOperation.DETECT_MODERATION_LABELS.vendorName();
+
+    /** Versions look like {@code 7.0}; anything else is not worth storing with every verdict. */
+    private static final Pattern MODEL_VERSION = Pattern.compile("[0-9A-Za-z._-]{1,16}");
 
     private final Crosswalk crosswalk;
 
@@ -73,7 +77,8 @@ final class RekognitionVerdictReader {
 
     private static String model(JsonNode body) {
         JsonNode version = body.path("ModerationModelVersion");
-        return version.isTextual() && !version.asText().isBlank() ? MODEL + "-" + version.asText() : MODEL;
+        return version.isTextual() && MODEL_VERSION.matcher(version.asText()).matches()
+                ? MODEL + "-" + version.asText() : MODEL;
     }
 
     private static String text(JsonNode node) {
