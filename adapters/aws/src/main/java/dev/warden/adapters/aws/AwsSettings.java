@@ -58,8 +58,9 @@ record AwsSettings(String region, URI comprehendUri, URI rekognitionUri, AwsCred
                     + "categories are absent from the verdict.", 50, 0, 100)
             .choice(LANGUAGE_CODE, "Comprehend `LanguageCode`; DetectToxicContent supports English only.", "en", "en")
             .choice(IMAGE_SOURCE, "`fetch`: Warden fetches the image URL (PNG or JPEG, at most 5 MB) and sends the "
-                    + "bytes. `s3`: images are `s3://bucket/key[?versionId=v]` URLs that Rekognition reads itself; "
-                    + "other URLs are unsupported.", "fetch", "fetch", "s3")
+                    + "bytes. `s3`: images are S3 objects that Rekognition reads itself, named "
+                    + "`s3://bucket/key[?versionId=v]` or by an S3 https URL; other URLs are unsupported.", "fetch",
+                    "fetch", "s3")
             .prefix(LABELS, "Crosswalk override for a Comprehend or Rekognition label (any level): "
                     + "comma-separated categories, empty for vendor-only. Escape spaces in properties files.")
             .build();

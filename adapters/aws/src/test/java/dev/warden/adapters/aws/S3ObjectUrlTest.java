@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.warden.spi.ProviderException;
@@ -32,7 +33,20 @@ class S3ObjectUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "https://bucket.s3.amazonaws.com/cat.png", "s3://bucket", "s3://bucket/",
+    @CsvSource(delimiter = '|', value = {
+            "https://media-bucket.s3.amazonaws.com/uploads/cat.png | media-bucket | uploads/cat.png | ",
+            "https://media.bucket.s3.eu-west-1.amazonaws.com/a%20cat.png?versionId=v7 | media.bucket | a cat.png | v7",
+            "https://media-bucket.s3-eu-west-1.amazonaws.com/cat.png | media-bucket | cat.png | ",
+            "https://s3.eu-west-1.amazonaws.com/media-bucket/2026/cat.png | media-bucket | 2026/cat.png | ",
+            "https://s3.amazonaws.com/media-bucket/cat.png?X-Amz-Signature=abc&versionId=v2 | media-bucket | cat.png | v2",
+            "https://media-bucket.s3.cn-north-1.amazonaws.com.cn/cat.png | media-bucket | cat.png | " })
+    void readsS3HttpsUrlsAsTheApiAcceptsThem(String url, String bucket, String key, String version) {
+        assertThat(S3ObjectUrl.parse(url)).isEqualTo(new S3ObjectUrl(bucket, key, Optional.ofNullable(version)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "https://cdn.example.com/cat.png", "http://bucket.s3.amazonaws.com/cat.png",
+            "https://s3.amazonaws.com/bucket", "https://bucket.s3.amazonaws.com/", "s3://bucket", "s3://bucket/",
             "s3://Bucket_Upper/cat.png", "s3://ab/cat.png", "s3:///cat.png", "s3://bucket/cat.png?versionId=" })
     void refusesWhatIsNotAnS3Object(String url) {
         ProviderException refused = catchThrowableOfType(ProviderException.class, () -> S3ObjectUrl.parse(url));
