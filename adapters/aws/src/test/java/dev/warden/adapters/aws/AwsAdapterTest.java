@@ -148,6 +148,18 @@ class AwsAdapterTest {
     }
 
     @Test
+    void oneServiceFailingFailsTheWholeWithThatServicesKind() {
+        vendor.stubFor(comprehend().willReturn(AwsFixtures.fixture(200, "comprehend-flagged.json")));
+        vendor.stubFor(rekognition().willReturn(AwsFixtures.fixture(400, "error-namespaced-throttling.json")));
+
+        ProviderException failure = classifyFailure(adapter(settings()), new ContentPart.Text("hello"),
+                new ContentPart.Image("https://cdn.example.com/cat.png"));
+
+        assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(failure.getMessage()).isEqualTo("AWS Rekognition answered 400 ThrottlingException: Rate exceeded");
+    }
+
+    @Test
     void sendsTheFetchedBytesAndTheMinimumConfidence() {
         vendor.stubFor(rekognition().willReturn(AwsFixtures.fixture(200, "rekognition-clean.json")));
         Map<String, String> settings = settings();
