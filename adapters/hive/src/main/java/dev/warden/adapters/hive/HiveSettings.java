@@ -36,21 +36,21 @@ record HiveSettings(URI syncUri, URI asyncUri, Optional<String> textApiKey, Opti
     private static final String ASYNC_PATH = "/v2/task/async";
 
     static final SettingsSpec SPEC = SettingsSpec.builder()
-            .url(BASE_URL, "Hive's API root; the adapter appends " + SYNC_PATH + " and " + ASYNC_PATH,
+            .url(BASE_URL, "Hive's API root; the adapter appends `" + SYNC_PATH + "` and `" + ASYNC_PATH + "`.",
                     DEFAULT_BASE_URL)
-            .secret(TEXT_API_KEY, "API key of the Hive text moderation project; set it to classify text").headerSafe()
-            .secret(VISUAL_API_KEY, "API key of the Hive visual moderation project; set it to classify images")
+            .secret(TEXT_API_KEY, "API key of the Hive text moderation project; set it to classify text.").headerSafe()
+            .secret(VISUAL_API_KEY, "API key of the Hive visual moderation project; set it to classify images.")
             .headerSafe()
             .choice(MODE, "`auto`: `/task/async` with a callback in an async moderation when the input is one task, "
                     + "`/task/sync` otherwise; `sync`: always sync; `async`: always async (refuses sync "
-                    + "moderations and text with images)", HiveMode.AUTO.wireName(),
+                    + "moderations and text with images).", HiveMode.AUTO.wireName(),
                     HiveMode.wireNames().toArray(String[]::new))
             .integer(MAX_TEXT_LENGTH, "Characters per text task; longer text is refused before the call (raise it "
-                    + "if Hive raised your project's limit)", DEFAULT_MAX_TEXT_LENGTH, 1, 1_000_000)
+                    + "if Hive raised your project's limit).", DEFAULT_MAX_TEXT_LENGTH, 1, 1_000_000)
             .prefix(TEXT_CLASSES, "`text-classes.<class>=cat1,cat2` maps a text class onto categories (empty: "
-                    + "vendor-only), replacing the built-in row")
+                    + "vendor-only), replacing the built-in row.")
             .prefix(VISUAL_CLASSES, "`visual-classes.<class>=cat1,cat2` maps a visual class onto categories "
-                    + "(empty: vendor-only), replacing the built-in row")
+                    + "(empty: vendor-only), replacing the built-in row.")
             .build();
 
     static HiveSettings read(ProviderSettings source) {
