@@ -55,6 +55,9 @@ record HttpJsonSettings(HttpJsonEndpoint endpoint, RequestTemplate template, Set
     static final String ERROR_CODE = "error.code";
     static final String ERROR_MESSAGE = "error.message";
 
+    /** An HTTP header name: a token (RFC 9110), so the key cannot end up in another header. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private static final String TEXT_MODALITY = "text";
     private static final String IMAGE_MODALITY = "image";
 
@@ -182,6 +185,9 @@ record HttpJsonSettings(HttpJsonEndpoint endpoint, RequestTemplate template, Set
         }
         if (!named && authName.isPresent()) {
             throw settings.invalid(AUTH_NAME, "is used only with auth header or query");
+        }
+        if (auth == Auth.HEADER && !HEADER_NAME.matcher(authName.orElseThrow()).matches()) {
+            throw settings.invalid(AUTH_NAME, "must be an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)");
         }
     }
 

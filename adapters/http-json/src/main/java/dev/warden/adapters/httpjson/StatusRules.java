@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import dev.warden.spi.ProviderException.Kind;
 import dev.warden.spi.ReadSettings;
@@ -52,7 +53,7 @@ final class StatusRules {
                 throw settings.invalid(key, "must list statuses within " + LOWEST + ".." + HIGHEST + ", got '" + item
                         + "'");
             }
-            return java.util.stream.IntStream.rangeClosed(from, to).boxed();
+            return IntStream.rangeClosed(from, to).boxed();
         }).toList();
     }
 }

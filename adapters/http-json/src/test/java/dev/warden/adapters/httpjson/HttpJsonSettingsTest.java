@@ -100,6 +100,17 @@ class HttpJsonSettingsTest {
     }
 
     @Test
+    void aKeyInAHeaderNeedsTheHeadersNameAndTheNameMustBeAToken() {
+        Map<String, String> values = minimal();
+        values.put("auth", "header");
+        values.put("api-key", KEY);
+
+        assertThat(invalid(values)).hasMessageContaining("auth-name").hasMessageContaining("required");
+        values.put("auth-name", "X-Key:evil");
+        assertThat(invalid(values)).hasMessageContaining("auth-name").hasMessageContaining("header name");
+    }
+
+    @Test
     void neverRepeatsTheKeyWhenRefusingIt() {
         Map<String, String> values = minimal();
         values.put("auth", "bearer");
