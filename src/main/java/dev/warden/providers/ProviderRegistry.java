@@ -126,11 +126,12 @@ public class ProviderRegistry implements PartnerSource {
         settings.get(ADAPTER); // read above, from the raw values: mark it known
         boolean enabled = settings.getBoolean("enabled", true);
         GuardSettings guard = GuardSettings.read(settings);
+        ScoreCalibration calibration = ScoreCalibration.read(settings);
         VendorHttp http = transport.http();
         ClassifierAdapter adapter = type.create(new ProviderContext(id, settings,
                 guard.timeout().map(http::limitedTo).orElse(http), limits, transport.media()));
         Provider provider = new Provider(id, typeId, enabled, new ProviderGuard(guard), adapter,
-                adapter.capabilities().async() ? Optional.of(callbacks) : Optional.empty());
+                adapter.capabilities().async() ? Optional.of(callbacks) : Optional.empty(), calibration);
         if (!settings.unread().isEmpty()) {
             throw new InvalidSettingsException("Unknown settings for provider '" + id + "' (adapter " + typeId
                     + "): " + settings.unread().stream().map(key -> PREFIX + id + "." + key).toList());

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import dev.warden.config.PoliciesConfig;
 import dev.warden.resilience.CircuitState;
 import dev.warden.spi.Capabilities;
+import dev.warden.spi.Category;
 import dev.warden.spi.ClassifierAdapter;
 import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ContentLimits;
@@ -91,6 +92,17 @@ class ProviderRegistryTest {
                 type, media);
 
         assertThat(type.contexts).hasSize(2).allSatisfy(context -> assertThat(context.media()).isSameAs(media));
+    }
+
+    @Test
+    void calibrationKeysAreTheCoresAndABadCurveStopsTheStartNamingItsKey() {
+        Provider echo = registry(Map.of("warden.providers.echo.calibration.hate", "0:0,0.5:0.8,1:1"))
+                .find("echo").orElseThrow();
+
+        assertThat(echo.calibration().apply(Map.of(Category.HATE, 0.5))).containsEntry(Category.HATE, 0.8);
+        assertThatThrownBy(() -> registry(Map.of("warden.providers.echo.calibration.hate", "0:0,0.5:0.8,1:0.2")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageStartingWith("warden.providers.echo.calibration.hate must never decrease");
     }
 
     @Test
