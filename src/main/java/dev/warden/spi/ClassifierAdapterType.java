@@ -18,10 +18,20 @@ public interface ClassifierAdapterType {
     ClassifierAdapter create(ProviderContext context);
 
     /**
+     * What the type declares: its settings, capabilities and guard defaults. The README's settings table and the
+     * conformance kit's checks come from it. Types written before descriptors keep this default, which declares
+     * nothing.
+     */
+    default AdapterDescriptor descriptor() {
+        return AdapterDescriptor.undeclared(id());
+    }
+
+    /**
      * Defaults for this type's provider settings, the core's guard settings included (e.g. an in-process adapter
-     * turns retries off: {@code retry.max-retries=0}). Configuration overrides them.
+     * turns retries off: {@code retry.max-retries=0}). Configuration overrides them. By default the descriptor's
+     * {@link AdapterDescriptor#defaultGuardSettings()}; a type overrides either this or {@link #descriptor()}.
      */
     default Map<String, String> defaultSettings() {
-        return Map.of();
+        return descriptor().defaultGuardSettings();
     }
 }

@@ -53,6 +53,16 @@ public final class ConfidentialText {
         return new ConfidentialText(List.copyOf(confidential));
     }
 
+    /** These confidential strings and {@code more} (an AWS access key id, Sightengine's {@code api_user}). */
+    public ConfidentialText with(String... more) {
+        List<String> all = new ArrayList<>(confidential);
+        for (String secret : more) {
+            all.add(normalized(secret));
+        }
+        all.removeIf(String::isBlank);
+        return new ConfidentialText(List.copyOf(all));
+    }
+
     /**
      * A vendor's message as callers may see it: on one line, at most {@value #MAX_MESSAGE_LENGTH} characters, or
      * {@link #WITHHELD} when what would be shown quotes the request.

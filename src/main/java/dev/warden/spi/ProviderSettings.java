@@ -181,6 +181,25 @@ public final class ProviderSettings {
         return names;
     }
 
+    /**
+     * The full remainder of every key under a prefix, dots kept: {@code keysUnder("labels")} of
+     * {@code labels.nudity.erotica} is {@code nudity.erotica}. For settings keyed by a vendor label.
+     */
+    public Set<String> keysUnder(String prefix) {
+        String start = prefix + ".";
+        Set<String> names = new TreeSet<>();
+        values.keySet().stream().filter(key -> key.startsWith(start) && key.length() > start.length())
+                .forEach(key -> names.add(key.substring(start.length())));
+        return names;
+    }
+
+    /** Every key someone asked for, present in configuration or not: what an adapter reads. */
+    public Set<String> requested() {
+        synchronized (read) {
+            return new TreeSet<>(read);
+        }
+    }
+
     /** Keys present in configuration that no one has read. */
     public Set<String> unread() {
         Set<String> unread = new TreeSet<>(values.keySet());

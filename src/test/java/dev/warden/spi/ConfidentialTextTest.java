@@ -75,4 +75,14 @@ class ConfidentialTextTest {
 
         assertThat(SENT.shareable(quoteAfterTheCut)).isEqualTo("x".repeat(ConfidentialText.MAX_MESSAGE_LENGTH) + "…");
     }
+
+    @Test
+    void moreSecretsCanBeAddedWithoutLosingTheFirst() {
+        ConfidentialText more = SENT.with("AKIDEXAMPLE12345", "acme");
+
+        assertThat(more.isQuotedIn("The security token AKIDEXAMPLE12345 is invalid")).isTrue();
+        assertThat(more.isQuotedIn("user acme is not allowed")).isTrue();
+        assertThat(more.isQuotedIn("Phone 555-867-5309")).isTrue();
+        assertThat(SENT.isQuotedIn("The security token AKIDEXAMPLE12345 is invalid")).isFalse();
+    }
 }

@@ -26,7 +26,7 @@ final class LocalRulesAdapter implements ClassifierAdapter {
 
     static final int MAX_VENDOR_SCORES = 20;
 
-    private static final Capabilities CAPABILITIES = Capabilities.sync(Modality.TEXT);
+    static final Capabilities CAPABILITIES = Capabilities.sync(Modality.TEXT);
 
     private final RuleBook rules;
     private final String model;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.warden.spi.AdapterDescriptor;
 import dev.warden.spi.Category;
 import dev.warden.spi.ClassifierAdapter;
 import dev.warden.spi.ClassifierAdapterType;
@@ -22,6 +23,12 @@ public class LocalRulesAdapterType implements ClassifierAdapterType {
     static final String MODEL_WITH_DEFAULT_LIST = ID + "/default";
     static final String MODEL_WITHOUT_DEFAULT_LIST = ID + "/custom";
 
+    /** In process, nothing to retry and no vendor to protect: no retries, no breaker, a wide bulkhead. */
+    private static final AdapterDescriptor DESCRIPTOR = new AdapterDescriptor(ID, "local rules",
+            LocalRulesSettings.SPEC, LocalRulesAdapter.CAPABILITIES, Map.of("retry.max-retries", "0",
+                    "circuit-breaker.enabled", "false", "bulkhead.max-concurrent", "1024", "bulkhead.queue", "0"),
+            "In process: no vendor quota, so no rate limit by default.");
+
     private final TextNormalizer normalizer = new TextNormalizer();
 
     @Override
@@ -29,11 +36,9 @@ public class LocalRulesAdapterType implements ClassifierAdapterType {
         return ID;
     }
 
-    /** In process, nothing to retry and no vendor to protect: no retries, no breaker, a wide bulkhead. */
     @Override
-    public Map<String, String> defaultSettings() {
-        return Map.of("retry.max-retries", "0", "circuit-breaker.enabled", "false", "bulkhead.max-concurrent", "1024",
-                "bulkhead.queue", "0");
+    public AdapterDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.regex.PatternSyntaxException;
 import dev.warden.spi.Category;
 import dev.warden.spi.ContentLimits;
 import dev.warden.spi.ProviderSettings;
+import dev.warden.spi.SettingsSpec;
 
 /**
  * The settings of one local-rules provider, validated. Reads {@code default-list}, the {@link TextLimits} and, for
@@ -25,6 +26,21 @@ record LocalRulesSettings(boolean defaultList, Map<Category, CategoryRules> cate
     static final String TERMS = "terms";
     static final String PATTERNS = "patterns";
     static final String SCORE = "score";
+
+    static final SettingsSpec SPEC = SettingsSpec.builder()
+            .bool(DEFAULT_LIST, "Load the bundled default list (below). `false` keeps only the rules configured here.",
+                    true)
+            .prefix(CATEGORIES + ".<category>." + TERMS, "Comma-separated words or phrases. Matched as whole words"
+                    + " after normalization (below).")
+            .prefix(CATEGORIES + ".<category>." + PATTERNS, "Comma-separated Java regexes, matched"
+                    + " case-insensitively against the NFKC-normalized text.")
+            .prefix(CATEGORIES + ".<category>." + SCORE, "The score (0..1) a match in the category gives. Default:"
+                    + " the bundled list's score for the category, else `0.9`.")
+            .integer(TextLimits.MAX_PARTS, "Text parts one call may carry; more is `BAD_REQUEST`. Default:"
+                    + " `warden.limits.max-parts` (16).", null, 1, Integer.MAX_VALUE)
+            .integer(TextLimits.MAX_TEXT_LENGTH, "Characters one text part may have; more is `BAD_REQUEST`. Default:"
+                    + " `warden.limits.max-text-length` (20000).", null, 1, Integer.MAX_VALUE)
+            .build();
 
     LocalRulesSettings {
         categories = Map.copyOf(categories);

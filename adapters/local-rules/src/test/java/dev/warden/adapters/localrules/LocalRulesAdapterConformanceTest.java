@@ -5,10 +5,15 @@ import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.warden.spi.Category;
 import dev.warden.spi.ClassifierAdapterType;
+import dev.warden.spi.Modality;
 import dev.warden.testkit.ClassifierAdapterConformanceTest;
+import dev.warden.testkit.VendorFixtures;
 
 class LocalRulesAdapterConformanceTest extends ClassifierAdapterConformanceTest {
+
+    private static final double SPAM_SCORE = 0.75;
 
     @Override
     protected ClassifierAdapterType adapterType() {
@@ -22,7 +27,7 @@ class LocalRulesAdapterConformanceTest extends ClassifierAdapterConformanceTest 
                 "default-list", "true",
                 "categories.spam.terms", "cheap pills, miracle cure",
                 "categories.spam.patterns", "\\bwin a free \\w+\\b",
-                "categories.spam.score", "0.75",
+                "categories.spam.score", Double.toString(SPAM_SCORE),
                 "max-parts", "16",
                 "max-text-length", "20000");
     }
@@ -32,8 +37,33 @@ class LocalRulesAdapterConformanceTest extends ClassifierAdapterConformanceTest 
         return Set.of(Behavior.TEXT);
     }
 
-    /** Classifies in process: there is no vendor to stub. */
+    /** Classifies in process: there is no vendor to stub, the text decides. */
     @Override
-    protected void stubCleanAnswer(WireMockServer vendor) {
+    protected VendorFixtures fixtures() {
+        return new VendorFixtures() {
+            @Override
+            public void stubClean(WireMockServer vendor, Modality modality) {
+            }
+
+            @Override
+            public void stubFlagged(WireMockServer vendor, Modality modality) {
+            }
+
+            @Override
+            public Map<Category, Double> expectedFlagged(Modality modality) {
+                return Map.of(Category.SPAM, SPAM_SCORE);
+            }
+
+            @Override
+            public String flaggedText(String sampleText) {
+                return "Win a free cruise! " + sampleText;
+            }
+
+            /** Categories without a match score 0.0. */
+            @Override
+            public double cleanMaximum() {
+                return 0.0;
+            }
+        };
     }
 }

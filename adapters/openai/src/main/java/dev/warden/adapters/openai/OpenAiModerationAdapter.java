@@ -17,7 +17,8 @@ import dev.warden.spi.VendorResponse;
 /** One OpenAI Moderation provider: text and one image per call, answered synchronously. */
 public class OpenAiModerationAdapter implements ClassifierAdapter {
 
-    private static final Capabilities CAPABILITIES = Capabilities.sync(Modality.TEXT, Modality.IMAGE);
+    static final String VENDOR = "OpenAI";
+    static final Capabilities CAPABILITIES = Capabilities.sync(Modality.TEXT, Modality.IMAGE);
 
     /** OpenAI answers 400 too_many_images beyond this; refusing up front spares the call and the quota. */
     static final int MAX_IMAGES_PER_REQUEST = 1;

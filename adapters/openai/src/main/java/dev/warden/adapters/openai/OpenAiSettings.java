@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.warden.spi.ProviderSettings;
+import dev.warden.spi.ReadSettings;
+import dev.warden.spi.SettingsSpec;
 
 /** One OpenAI provider's validated settings, and the endpoint and headers they imply. */
 record OpenAiSettings(URI moderationsUri, String apiKey, String model, Optional<String> organization,
@@ -23,26 +25,23 @@ record OpenAiSettings(URI moderationsUri, String apiKey, String model, Optional<
     /** Same convention as OpenAI's SDKs: {@code base-url} names the API root, the operation path is appended. */
     private static final String MODERATIONS_PATH = "/moderations";
 
-    static OpenAiSettings read(ProviderSettings settings) {
-        URI baseUrl = settings.uri(BASE_URL, DEFAULT_BASE_URL);
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw settings.invalid(BASE_URL, "must not carry a query or fragment; the adapter appends "
-                    + MODERATIONS_PATH);
-        }
-        String apiKey = headerValue(settings, API_KEY, settings.require(API_KEY));
-        String model = settings.get(MODEL, DEFAULT_MODEL);
-        Optional<String> organization = settings.get(ORGANIZATION).map(value -> headerValue(settings, ORGANIZATION,
-                value));
-        Optional<String> project = settings.get(PROJECT).map(value -> headerValue(settings, PROJECT, value));
-        return new OpenAiSettings(URI.create(baseUrl + MODERATIONS_PATH), apiKey, model, organization, project);
-    }
+    static final SettingsSpec SPEC = SettingsSpec.builder()
+            .url(BASE_URL, "API root, as OpenAI's SDKs call it; the adapter appends `" + MODERATIONS_PATH
+                    + "`. No query or fragment.", DEFAULT_BASE_URL)
+            .secret(API_KEY, "Sent as `Authorization: Bearer <key>`. Never logged or put in an error message.")
+            .required().headerSafe()
+            .string(MODEL, "Moderation model. A pinned snapshot keeps scores stable across OpenAI releases.",
+                    DEFAULT_MODEL)
+            .string(ORGANIZATION, "Sent as `OpenAI-Organization` when set (accounts in several organizations).", null)
+            .headerSafe()
+            .string(PROJECT, "Sent as `OpenAI-Project` when set (usage and limits counted per project).", null)
+            .headerSafe()
+            .build();
 
-    /** Refuses values that would break or smuggle headers; never echoes the value, which may be a secret. */
-    private static String headerValue(ProviderSettings settings, String key, String value) {
-        if (value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw settings.invalid(key, "must not contain whitespace or control characters");
-        }
-        return value;
+    static OpenAiSettings read(ProviderSettings source) {
+        ReadSettings settings = SPEC.read(source);
+        return new OpenAiSettings(URI.create(settings.url(BASE_URL) + MODERATIONS_PATH), settings.string(API_KEY),
+                settings.string(MODEL), settings.optional(ORGANIZATION), settings.optional(PROJECT));
     }
 
     Map<String, String> headers() {
