@@ -186,8 +186,13 @@ public abstract class ClassifierAdapterConformanceTest {
     }
 
     private ClassifierAdapter newAdapter(Map<String, String> settings, VendorHttp transport) {
-        return adapterType().create(new ProviderContext(PROVIDER_ID, new ProviderSettings(PROVIDER_ID, settings),
-                transport, ContentLimits.DEFAULTS, media));
+        return create(new ProviderSettings(PROVIDER_ID, settings), transport);
+    }
+
+    /** As the core creates a provider: the kit's transport, the core's default limits and the kit's media. */
+    private ClassifierAdapter create(ProviderSettings settings, VendorHttp transport) {
+        return adapterType().create(new ProviderContext(PROVIDER_ID, settings, transport, ContentLimits.DEFAULTS,
+                media));
     }
 
     protected static CallContext callContext() {
@@ -215,7 +220,7 @@ public abstract class ClassifierAdapterConformanceTest {
     @Test
     void readsEveryDocumentedSetting() {
         ProviderSettings settings = new ProviderSettings(PROVIDER_ID, settings(vendorBaseUrl()));
-        adapterType().create(new ProviderContext(PROVIDER_ID, settings, http, ContentLimits.DEFAULTS, media));
+        create(settings, http);
 
         assertThat(settings.unread()).as("settings the adapter ignored").isEmpty();
     }
@@ -225,7 +230,7 @@ public abstract class ClassifierAdapterConformanceTest {
         Map<String, String> values = new HashMap<>(settings(vendorBaseUrl()));
         values.put("bsae-url", "http://typo.example");
         ProviderSettings settings = new ProviderSettings(PROVIDER_ID, values);
-        adapterType().create(new ProviderContext(PROVIDER_ID, settings, http, ContentLimits.DEFAULTS, media));
+        create(settings, http);
 
         assertThat(settings.unread()).containsExactly("bsae-url");
     }
@@ -234,7 +239,7 @@ public abstract class ClassifierAdapterConformanceTest {
     void descriptorListsEverySettingTheAdapterReads() {
         SettingsSpec spec = adapterType().descriptor().settings();
         ProviderSettings settings = new ProviderSettings(PROVIDER_ID, settings(vendorBaseUrl()));
-        adapterType().create(new ProviderContext(PROVIDER_ID, settings, http, ContentLimits.DEFAULTS, media));
+        create(settings, http);
 
         assertThat(adapterType().descriptor().id()).isEqualTo(adapterType().id());
         assertThat(spec.settings()).as("the descriptor declares the adapter's settings").isNotEmpty();

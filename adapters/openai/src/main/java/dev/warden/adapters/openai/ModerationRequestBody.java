@@ -1,12 +1,11 @@
 package dev.warden.adapters.openai;
 
-import java.nio.charset.StandardCharsets;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ContentPart;
+import dev.warden.spi.support.StrictJson;
 
 /** The JSON body of {@code POST /moderations}: the model and the content as typed parts, in the caller's order. */
 final class ModerationRequestBody {
@@ -15,7 +14,7 @@ final class ModerationRequestBody {
     }
 
     static byte[] of(String model, ClassificationInput input) {
-        ObjectNode body = OpenAiJson.MAPPER.createObjectNode();
+        ObjectNode body = StrictJson.MAPPER.createObjectNode();
         body.put("model", model);
         ArrayNode items = body.putArray("input");
         // Parts of other modalities never get here: the adapter refuses them before building a request.
@@ -26,6 +25,6 @@ final class ModerationRequestBody {
                 items.addObject().put("type", "image_url").putObject("image_url").put("url", image.url());
             }
         }
-        return body.toString().getBytes(StandardCharsets.UTF_8);
+        return StrictJson.bytes(body);
     }
 }

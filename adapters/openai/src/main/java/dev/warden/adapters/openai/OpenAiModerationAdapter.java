@@ -12,7 +12,7 @@ import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
 import dev.warden.spi.VendorHttp;
 import dev.warden.spi.VendorRequest;
-import dev.warden.spi.VendorResponse;
+import dev.warden.spi.support.VendorCall;
 
 /** One OpenAI Moderation provider: text and one image per call, answered synchronously. */
 public class OpenAiModerationAdapter implements ClassifierAdapter {
@@ -38,15 +38,15 @@ public class OpenAiModerationAdapter implements ClassifierAdapter {
 
     @Override
     public Uni<ProviderVerdict> classify(ClassificationInput input, CallContext context) {
-        return Uni.createFrom().deferred(() -> {
-            refuseUnsupported(input);
+        return VendorCall.send(CAPABILITIES, "OpenAI moderation", input, () -> {
+            refuseTooManyImages(input);
             return http.send(VendorRequest.postJson(settings.moderationsUri(), settings.headers(),
                     ModerationRequestBody.of(settings.model(), input)));
-        }).map(response -> verdict(response, input));
+        }, response -> OpenAiVerdictReader.read(response, settings.model()), OpenAiFailures.POLICY,
+                ConfidentialText.of(input, settings.apiKey()));
     }
 
-    private static void refuseUnsupported(ClassificationInput input) {
-        CAPABILITIES.requireSupported(input, "OpenAI moderation");
+    private static void refuseTooManyImages(ClassificationInput input) {
         int images = input.images().size();
         if (images > MAX_IMAGES_PER_REQUEST) {
             throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "OpenAI moderation accepts at most "
@@ -54,10 +54,8 @@ public class OpenAiModerationAdapter implements ClassifierAdapter {
         }
     }
 
-    private ProviderVerdict verdict(VendorResponse response, ClassificationInput input) {
-        if (response.status() >= 200 && response.status() <= 299) {
-            return OpenAiVerdictReader.read(response, settings.model());
-        }
-        throw OpenAiFailureClassifier.classify(response, ConfidentialText.of(input, settings.apiKey()));
+    @Override
+    public String toString() {
+        return "OpenAiModerationAdapter[" + settings + "]";
     }
 }

@@ -1,31 +1,27 @@
 package dev.warden.adapters.openai;
 
-import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
 import dev.warden.spi.VendorResponse;
+import dev.warden.spi.support.StrictJson;
 
 /** Reads a successful moderation answer into a verdict, refusing anything that is not a complete, sane answer. */
 final class OpenAiVerdictReader {
+
+    private static final String VENDOR = OpenAiModerationAdapter.VENDOR;
 
     private OpenAiVerdictReader() {
     }
 
     static ProviderVerdict read(VendorResponse response, String configuredModel) {
-        if (!response.isJson()) {
-            throw invalid("OpenAI answered " + response.status() + " with content type "
-                    + response.header("Content-Type").orElse("(none)") + " instead of JSON");
-        }
-        JsonNode root = parse(response);
+        JsonNode root = StrictJson.object(response, VENDOR);
         JsonNode results = root.path("results");
         if (!results.isArray() || results.isEmpty()) {
             throw invalid("OpenAI answered without results");
@@ -36,25 +32,8 @@ final class OpenAiVerdictReader {
         results.forEach(result -> collect(result, vendorScores, evaluated));
         Map<String, Double> evaluatedScores = new LinkedHashMap<>(vendorScores);
         evaluatedScores.keySet().retainAll(evaluated);
-        return new ProviderVerdict(OpenAiCrosswalk.toTaxonomy(evaluatedScores), vendorScores, model(root,
-                configuredModel));
-    }
-
-    /**
-     * Jackson's message quotes the tokens it choked on, which may be the content OpenAI echoed back: only where it
-     * choked is kept, and the exception itself is dropped so nothing that logs the failure repeats it.
-     */
-    private static JsonNode parse(VendorResponse response) {
-        try {
-            return OpenAiJson.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw invalid("OpenAI answered malformed JSON" + where(e));
-        }
-    }
-
-    private static String where(IOException e) {
-        JsonLocation at = e instanceof JsonProcessingException json ? json.getLocation() : null;
-        return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        return new ProviderVerdict(OpenAiCrosswalk.LABELS.toTaxonomy(evaluatedScores), vendorScores,
+                model(root, configuredModel));
     }
 
     private static void collect(JsonNode result, Map<String, Double> vendorScores, Set<String> evaluated) {
@@ -68,7 +47,9 @@ final class OpenAiVerdictReader {
             if (score.isNull()) {
                 return;
             }
-            vendorScores.merge(label.getKey(), checkedScore(label.getKey(), score), Math::max);
+            double unit = OpenAiCrosswalk.SCALE.toUnit(StrictJson.number(score, label.getKey(), VENDOR),
+                    label.getKey(), VENDOR).orElseThrow();
+            vendorScores.merge(label.getKey(), unit, Math::max);
             if (appliedToAnyInput(result, label.getKey())) {
                 evaluated.add(label.getKey());
             }
@@ -83,17 +64,6 @@ final class OpenAiVerdictReader {
     private static boolean appliedToAnyInput(JsonNode result, String label) {
         JsonNode inputTypes = result.path("category_applied_input_types").path(label);
         return !(inputTypes.isArray() && inputTypes.isEmpty());
-    }
-
-    private static double checkedScore(String label, JsonNode score) {
-        if (!score.isNumber()) {
-            throw invalid("OpenAI answered a non-numeric score for " + label);
-        }
-        double value = score.doubleValue();
-        if (!(value >= 0.0 && value <= 1.0)) {
-            throw invalid("OpenAI answered a score outside 0..1 for " + label + ": " + value);
-        }
-        return value;
     }
 
     private static String model(JsonNode root, String configuredModel) {

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static java.util.Map.entry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,9 @@ import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ContentPart;
 import dev.warden.spi.Modality;
+import dev.warden.spi.ProviderException.Kind;
 import dev.warden.testkit.ClassifierAdapterConformanceTest;
+import dev.warden.testkit.VendorFailure;
 import dev.warden.testkit.VendorFixtures;
 
 class OpenAiAdapterConformanceTest extends ClassifierAdapterConformanceTest {
@@ -64,6 +67,22 @@ class OpenAiAdapterConformanceTest extends ClassifierAdapterConformanceTest {
                                 entry(Category.VIOLENCE_GRAPHIC, 0.03))
                         : Map.of(Category.VIOLENCE, 0.8599, Category.VIOLENCE_GRAPHIC, 0.041,
                                 Category.SELF_HARM, 0.0012, Category.SEXUAL, 2.3e-7);
+            }
+
+            @Override
+            public List<VendorFailure> vendorFailures() {
+                return List.of(
+                        VendorFailure.of("429 insufficient_quota is a billing problem",
+                                OpenAiFixtures.answer(429, "error-insufficient-quota.json"), Kind.AUTH),
+                        VendorFailure.rateLimited("retry-after-ms wins over retry-after",
+                                OpenAiFixtures.answer(429, "error-rate-limit.json").withHeader("retry-after-ms", "1500")
+                                        .withHeader("retry-after", "9"), Duration.ofMillis(1500)),
+                        VendorFailure.of("404 model_not_found", OpenAiFixtures.answer(404, "error-model-not-found.json"),
+                                Kind.BAD_REQUEST),
+                        VendorFailure.of("401 invalid_api_key", OpenAiFixtures.answer(401,
+                                "error-invalid-api-key.json"), Kind.AUTH),
+                        VendorFailure.of("a score outside 0..1", OpenAiFixtures.answer(200, "score-out-of-range.json"),
+                                Kind.INVALID_RESPONSE));
             }
 
             @Override
