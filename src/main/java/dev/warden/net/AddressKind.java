@@ -1,4 +1,4 @@
-package dev.warden.webhooks;
+package dev.warden.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What an IP address reaches, for deciding whether a callback may go there. Only {@link #PUBLIC} addresses are
- * reachable through a wildcard entry; the others only when their exact host is listed; {@link #METADATA} never. An
- * IPv6 address that carries an IPv4 one (mapped {@code ::ffff:a.b.c.d}, compatible {@code ::a.b.c.d}, NAT64
- * {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) is judged by the IPv4 address it reaches.
+ * What an IP address reaches, for deciding whether Warden may connect there (a callback, an image to fetch). Only
+ * {@link #PUBLIC} addresses are reachable through a wildcard entry; the others only when their exact host is listed;
+ * {@link #METADATA} never. An IPv6 address that carries an IPv4 one (mapped {@code ::ffff:a.b.c.d}, compatible
+ * {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) is judged by the IPv4 address it reaches.
  */
-enum AddressKind {
+public enum AddressKind {
     PUBLIC("a public address"),
     METADATA("a cloud metadata address"),
     LOOPBACK("a loopback address"),
@@ -42,11 +42,11 @@ enum AddressKind {
         this.description = description;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
-    static AddressKind of(InetAddress address) {
+    public static AddressKind of(InetAddress address) {
         if (METADATA_ADDRESSES.contains(address)) {
             return METADATA;
         }

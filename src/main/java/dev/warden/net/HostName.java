@@ -1,4 +1,4 @@
-package dev.warden.webhooks;
+package dev.warden.net;
 
 import java.net.IDN;
 import java.net.InetAddress;
@@ -10,15 +10,16 @@ import java.util.regex.Pattern;
 import io.netty.util.NetUtil;
 
 /**
- * The host of a callback URL or of a {@code callback-hosts} entry, in one canonical spelling so that the allow-list
- * compares like with like: a name in lower-case ASCII (IDN converted, trailing dot dropped), or an IP literal
- * written the standard way ({@code 192.0.2.1}, {@code [2001:db8::1]}).
+ * The host of a URL (a callback's, an image's) or of an allow-list entry ({@code callback-hosts},
+ * {@code warden.media.allowed-hosts}), in one canonical spelling so that allow-lists compare like with like: a name
+ * in lower-case ASCII (IDN converted, trailing dot dropped), or an IP literal written the standard way
+ * ({@code 192.0.2.1}, {@code [2001:db8::1]}).
  *
  * <p>IPv4 has other spellings that resolvers, browsers and proxies read differently ({@code 127.1},
  * {@code 0x7f.0.0.1}, {@code 2130706433}, {@code 0177.0.0.1}); a host that a WHATWG URL parser would read as an IPv4
  * address (its last label is a number) must be plain dotted decimal, or it is refused outright rather than guessed.
  */
-record HostName(String text, Optional<InetAddress> literal) {
+public record HostName(String text, Optional<InetAddress> literal) {
 
     private static final int MAX_NAME_LENGTH = 253;
     private static final Pattern DOTTED_DECIMAL = Pattern
@@ -27,7 +28,7 @@ record HostName(String text, Optional<InetAddress> literal) {
     private static final Pattern NUMERIC_LABEL = Pattern.compile("\\d+|0[xX][0-9a-fA-F]*");
 
     /** Parses a host as written in a URL's authority (an IPv6 literal in brackets); refuses what it cannot read. */
-    static HostName parse(String raw) {
+    public static HostName parse(String raw) {
         if (raw.startsWith("[")) {
             return ipv6(raw);
         }
@@ -37,10 +38,10 @@ record HostName(String text, Optional<InetAddress> literal) {
             // Also maps full-width digits and ideographic full stops, so they are checked below as what they mean.
             ascii = IDN.toASCII(withoutRoot, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new CallbackRefused("has an invalid host name");
+            throw new InvalidHost("has an invalid host name");
         }
         if (ascii.isEmpty() || ascii.length() > MAX_NAME_LENGTH) {
-            throw new CallbackRefused("has an invalid host name");
+            throw new InvalidHost("has an invalid host name");
         }
         String lastLabel = ascii.substring(ascii.lastIndexOf('.') + 1);
         if (NUMERIC_LABEL.matcher(lastLabel).matches()) {
@@ -49,14 +50,14 @@ record HostName(String text, Optional<InetAddress> literal) {
         return new HostName(ascii, Optional.empty());
     }
 
-    boolean isLiteral() {
+    public boolean isLiteral() {
         return literal.isPresent();
     }
 
     private static HostName ipv4(String ascii) {
         if (!DOTTED_DECIMAL.matcher(ascii).matches()
                 || NetUtil.createByteArrayFromIpAddressString(ascii) == null) {
-            throw new CallbackRefused("has host '" + ascii + "', an IP address in a non-standard form; write IPv4"
+            throw new InvalidHost("has host '" + ascii + "', an IP address in a non-standard form; write IPv4"
                     + " addresses as four decimal numbers, like 192.0.2.1");
         }
         return new HostName(ascii, Optional.of(address(NetUtil.createByteArrayFromIpAddressString(ascii))));
@@ -66,7 +67,7 @@ record HostName(String text, Optional<InetAddress> literal) {
         String inside = raw.endsWith("]") ? raw.substring(1, raw.length() - 1) : "";
         // A zone id (fe80::1%eth0) names an interface of this machine: never a callback receiver.
         if (inside.contains("%") || !NetUtil.isValidIpV6Address(inside)) {
-            throw new CallbackRefused("has an invalid IPv6 address");
+            throw new InvalidHost("has an invalid IPv6 address");
         }
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(inside);
         return new HostName("[" + NetUtil.bytesToIpAddress(bytes) + "]", Optional.of(address(bytes)));

@@ -1,4 +1,4 @@
-package dev.warden.webhooks;
+package dev.warden.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.warden.webhooks;
+package dev.warden.net;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -19,7 +19,7 @@ public class SystemHostResolver implements HostResolver {
 
     private final Vertx vertx;
 
-    SystemHostResolver(Vertx vertx) {
+    public SystemHostResolver(Vertx vertx) {
         this.vertx = vertx;
     }
 

@@ -1,4 +1,4 @@
-package dev.warden.webhooks;
+package dev.warden.net;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.List;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Resolves a callback receiver's host name to its addresses, without blocking the caller's thread. A CDI bean, so
+ * Resolves a host name (a callback receiver's, an image's) to its addresses, without blocking the caller's thread. A CDI bean, so
  * tests can map names to the addresses an attacker would choose without any packet leaving the machine.
  */
 public interface HostResolver {
