@@ -30,6 +30,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.warden.client.model.Action;
 import dev.warden.client.model.ModerationRequest;
 import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ProviderInfo;
@@ -83,7 +84,7 @@ class CatalogueEndToEndTest {
                 .willReturn(fixture("/aws/rekognition-flagged.json")));
         sim.register(post(urlPathEqualTo(LLAMA)).withHeader("Authorization", equalTo("Bearer llama-catalogue-key"))
                 .willReturn(json("{\"model\":\"llama-guard-3-8b\",\"choices\":[{\"index\":0,\"message\":"
-                                + "{\"role\":\"assistant\",\"content\":\"unsafe\\nS1,S10\"}}]}"));
+                                + "{\"role\":\"assistant\",\"content\":\"unsafe\\nS1,S10\"}}]}")));
     }
 
     @Test
@@ -92,7 +93,8 @@ class CatalogueEndToEndTest {
 
         for (String provider : List.of("cat-openai", "cat-azure", "cat-hive", "cat-aws", "cat-sightengine",
                 "cat-llama-guard", "local-rules")) {
-            assertThat(WardenApi.outcome(result, provider).getOutcome()).as(provider)
+            ProviderOutcome outcome = WardenApi.outcome(result, provider);
+            assertThat(outcome.getOutcome()).as("%s: %s", provider, outcome.getError())
                     .isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         }
         // Azure: text Hate 4 and Violence 2 on the four-level scale (n/6); the image's Violence 4 wins the merge.
@@ -116,7 +118,7 @@ class CatalogueEndToEndTest {
                 .as("Sightengine gets the image URL and fetches it itself").contains("photo.png");
         assertThat(sim.find(postRequestedFor(urlPathEqualTo(LLAMA))).get(0).getBodyAsString())
                 .contains("catalogue canary text");
-        assertThat(result.getDecision()).isEqualTo(ModerationResult.DecisionEnum.BLOCK);
+        assertThat(result.getDecision()).isEqualTo(Action.BLOCK);
     }
 
     @Test
