@@ -58,6 +58,7 @@ final class ModerationResultMapper {
                 .latencyMs(result.latencyMs())
                 .attempts(result.attempts())
                 .scores(wireNames(result.scores()))
+                .rawScores(result.rawScores().isEmpty() ? null : wireNames(result.rawScores()))
                 .vendorScores(new LinkedHashMap<>(result.vendorScores()))
                 .model(result.model())
                 .reason(result.reason().orElse(null));

@@ -101,6 +101,7 @@ final class ModerationRecords {
         entity.scores = new LinkedHashMap<>();
         result.scores().forEach((category, score) -> entity.scores.put(category.wireName(), score));
         entity.vendorScores = new LinkedHashMap<>(result.vendorScores());
+        entity.rawScores = result.rawScores().isEmpty() ? null : wireNames(result.rawScores());
         entity.model = result.model();
         entity.reason = result.reason().orElse(null);
         result.failure().ifPresent(failure -> {
@@ -171,7 +172,20 @@ final class ModerationRecords {
                         entity.retryAfterMs));
         return new ProviderResult(entity.provider, Outcome.fromWireName(entity.outcome), entity.latencyMs,
                 entity.attempts, scores, entity.vendorScores, entity.model, failure, Optional.ofNullable(entity.reason),
-                Optional.ofNullable(entity.lateAnswer).map(ModerationRecords::late));
+                Optional.ofNullable(entity.lateAnswer).map(ModerationRecords::late),
+                entity.rawScores == null ? Map.of() : categories(entity.rawScores));
+    }
+
+    private static Map<String, Double> wireNames(Map<Category, Double> scores) {
+        Map<String, Double> named = new LinkedHashMap<>();
+        scores.forEach((category, score) -> named.put(category.wireName(), score));
+        return named;
+    }
+
+    private static Map<Category, Double> categories(Map<String, Double> scores) {
+        Map<Category, Double> byCategory = new EnumMap<>(Category.class);
+        scores.forEach((name, score) -> byCategory.put(category(name), score));
+        return byCategory;
     }
 
     private static ProviderResult.LateAnswer late(ProviderOutcomeEntity.StoredLateAnswer stored) {

@@ -124,8 +124,7 @@ class ProviderCaller {
             progress.accepted(callback.orElseThrow(), vendorJobId);
             result = ProviderResult.awaitingCallback(provider.id(), latencyMs, attempts, vendorJobId);
         } else if (failure == null) {
-            result = new ProviderResult(provider.id(), Outcome.OK, latencyMs, attempts, verdict.scores(),
-                    verdict.vendorScores(), verdict.model(), Optional.empty(), Optional.empty());
+            result = ProviderResult.answered(provider, latencyMs, attempts, verdict);
         } else {
             Classified classified = classify(provider, failure);
             result = new ProviderResult(provider.id(), classified.outcome(), latencyMs, attempts, Map.of(), Map.of(),

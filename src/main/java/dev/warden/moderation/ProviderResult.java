@@ -4,26 +4,47 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.warden.providers.Provider;
+import dev.warden.providers.ScoreCalibration;
 import dev.warden.spi.Category;
+import dev.warden.spi.ProviderVerdict;
 
 /**
- * One provider's part of a moderation: its outcome, its normalized and native scores, or why it has none:
+ * One provider's part of a moderation: its outcome, its normalized (calibrated) and native scores, or why it has none:
  * {@code failure} when it was called and failed, {@code reason} when it was not called (or called off), or, while
  * {@code pending}, which vendor job it waits for. {@code late} is what a vendor that answers by callback posted after
- * the moderation was decided without it.
+ * the moderation was decided without it. {@code rawScores} are the adapter's scores before the provider's
+ * calibration, present (non-empty) only when a calibration changed a category it scored.
  */
 public record ProviderResult(String provider, Outcome outcome, long latencyMs, int attempts,
         Map<Category, Double> scores, Map<String, Double> vendorScores, String model, Optional<Failure> failure,
-        Optional<String> reason, Optional<LateAnswer> late) {
+        Optional<String> reason, Optional<LateAnswer> late, Map<Category, Double> rawScores) {
 
     public ProviderResult {
         scores = Map.copyOf(scores);
         vendorScores = Map.copyOf(vendorScores);
+        rawScores = Map.copyOf(rawScores);
+    }
+
+    public ProviderResult(String provider, Outcome outcome, long latencyMs, int attempts, Map<Category, Double> scores,
+            Map<String, Double> vendorScores, String model, Optional<Failure> failure, Optional<String> reason,
+            Optional<LateAnswer> late) {
+        this(provider, outcome, latencyMs, attempts, scores, vendorScores, model, failure, reason, late, Map.of());
     }
 
     public ProviderResult(String provider, Outcome outcome, long latencyMs, int attempts, Map<Category, Double> scores,
             Map<String, Double> vendorScores, String model, Optional<Failure> failure, Optional<String> reason) {
         this(provider, outcome, latencyMs, attempts, scores, vendorScores, model, failure, reason, Optional.empty());
+    }
+
+    /** The provider's verdict, its scores calibrated as the provider's configuration says. */
+    public static ProviderResult answered(Provider provider, long latencyMs, int attempts, ProviderVerdict verdict) {
+        ScoreCalibration calibration = provider.calibration();
+        boolean calibrated = calibration.appliesTo(verdict.scores());
+        return new ProviderResult(provider.id(), Outcome.OK, latencyMs, attempts,
+                calibrated ? calibration.apply(verdict.scores()) : verdict.scores(), verdict.vendorScores(),
+                verdict.model(), Optional.empty(), Optional.empty(), Optional.empty(),
+                calibrated ? verdict.scores() : Map.of());
     }
 
     public static ProviderResult skipped(String provider, String reason) {

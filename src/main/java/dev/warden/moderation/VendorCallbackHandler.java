@@ -118,8 +118,7 @@ class VendorCallbackHandler implements WebhookEventHandler {
         if (verdict == null || verdict.isPending()) {
             throw new UnreadableCallback("the adapter read no answer from the callback");
         }
-        return new ProviderResult(provider.id(), Outcome.OK, 0, 1, verdict.scores(), verdict.vendorScores(),
-                verdict.model(), Optional.empty(), Optional.empty());
+        return ProviderResult.answered(provider, 0, 1, verdict);
     }
 
     private static final class UnreadableCallback extends RuntimeException {

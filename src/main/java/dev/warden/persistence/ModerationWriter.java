@@ -62,14 +62,14 @@ public class ModerationWriter {
 
     private static final String OUTCOME_COLUMNS = """
             id, moderation_id, position, provider, outcome, latency_ms, attempts, scores, vendor_scores, model,
-                error_kind, error_message, retry_after_ms, reason""";
-    private static final int OUTCOME_ARRAYS = 13;
+                error_kind, error_message, retry_after_ms, reason, raw_scores""";
+    private static final int OUTCOME_ARRAYS = 14;
 
     /** Requests without a key write only this: no claim to resolve, no extra work. */
     private static final String INSERT = STORE_MODERATION + storeOutcomes("stored", MODERATION_PARAMETERS + 1);
     private static final String INSERT_RESOLVING_CLAIM = STORE_MODERATION + RESOLVE_CLAIM
             + storeOutcomes("stored", MODERATION_PARAMETERS + 1);
-    /** A decision that calls for more work (a review request) queues it in the same statement: $28 on. */
+    /** A decision that calls for more work (a review request) queues it in the same statement: $29 on. */
     private static final String FOLLOW_UPS = FollowUpRows.queue("stored",
             MODERATION_PARAMETERS + OUTCOME_ARRAYS + 1);
     private static final String INSERT_FOLLOWED = STORE_MODERATION + FOLLOW_UPS
@@ -85,7 +85,8 @@ public class ModerationWriter {
     /** Only while pending: a result arriving late to a moderation that ended is not added to it. */
     private static final String RECORD_OUTCOME = """
             insert into provider_outcome (%s)
-            select $1, m.id, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12, $13, $14
+            select $1, m.id, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12, $13, $14,
+                $15::text::jsonb
             from moderation m where m.id = $2 and m.status = 'pending'
             on conflict (moderation_id, position) do nothing
             """.formatted(OUTCOME_COLUMNS);
@@ -107,7 +108,8 @@ public class ModerationWriter {
                     outcome = excluded.outcome, latency_ms = excluded.latency_ms, attempts = excluded.attempts,
                     scores = excluded.scores, vendor_scores = excluded.vendor_scores, model = excluded.model,
                     error_kind = excluded.error_kind, error_message = excluded.error_message,
-                    retry_after_ms = excluded.retry_after_ms, reason = excluded.reason)
+                    retry_after_ms = excluded.retry_after_ms, reason = excluded.reason,
+                    raw_scores = excluded.raw_scores)
             """ + FollowUpRows.queue("ended", 6) + FollowUpRows.COUNT_ENDED;
 
     private static final String FAIL = """
@@ -170,7 +172,8 @@ public class ModerationWriter {
                 .addString(outcome.errorKind)
                 .addString(outcome.errorMessage)
                 .addLong(outcome.retryAfterMs)
-                .addString(outcome.reason);
+                .addString(outcome.reason)
+                .addString(rawScores(outcome));
         return calls.statement(pool.preparedQuery(RECORD_OUTCOME).execute(parameters)).replaceWithVoid();
     }
 
@@ -220,17 +223,18 @@ public class ModerationWriter {
     static String storeOutcomes(String source, int first) {
         StringBuilder arrays = new StringBuilder();
         String[] types = { "uuid", "int", "text", "text", "bigint", "int", "text", "text", "text", "text", "text",
-                "bigint", "text" };
+                "bigint", "text", "text" };
         for (int i = 0; i < OUTCOME_ARRAYS; i++) {
             arrays.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(types[i]).append("[]");
         }
         return """
                 insert into provider_outcome (%s)
                 select o.id, %s.id, o.position, o.provider, o.outcome, o.latency_ms, o.attempts, o.scores::jsonb,
-                    o.vendor_scores::jsonb, o.model, o.error_kind, o.error_message, o.retry_after_ms, o.reason
+                    o.vendor_scores::jsonb, o.model, o.error_kind, o.error_message, o.retry_after_ms, o.reason,
+                    o.raw_scores::jsonb
                 from %s, unnest(%s)
                     as o(id, position, provider, outcome, latency_ms, attempts, scores, vendor_scores, model, error_kind,
-                        error_message, retry_after_ms, reason)
+                        error_message, retry_after_ms, reason, raw_scores)
                 """.formatted(OUTCOME_COLUMNS, source, source, arrays);
     }
 
@@ -256,7 +260,13 @@ public class ModerationWriter {
                 .addArrayOfString(column(outcomes, outcome -> outcome.errorKind, String[]::new))
                 .addArrayOfString(column(outcomes, outcome -> outcome.errorMessage, String[]::new))
                 .addArrayOfLong(column(outcomes, outcome -> outcome.retryAfterMs, Long[]::new))
-                .addArrayOfString(column(outcomes, outcome -> outcome.reason, String[]::new));
+                .addArrayOfString(column(outcomes, outcome -> outcome.reason, String[]::new))
+                .addArrayOfString(column(outcomes, ModerationWriter::rawScores, String[]::new));
+    }
+
+    /** SQL null, not JSON null, when no calibration applied. */
+    private static String rawScores(ProviderOutcomeEntity outcome) {
+        return outcome.rawScores == null ? null : json(outcome.rawScores);
     }
 
     private static boolean ended(RowSet<Row> rows) {

@@ -50,6 +50,11 @@ public class ProviderOutcomeEntity {
     @Column(name = "vendor_scores", nullable = false)
     public Map<String, Double> vendorScores;
 
+    /** The scores before the provider's calibration; null when no calibration applied. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "raw_scores")
+    public Map<String, Double> rawScores;
+
     public String model;
 
     @Column(name = "error_kind")

@@ -9,15 +9,16 @@ import dev.warden.spi.Modality;
 import dev.warden.spi.PartnerWebhooks;
 
 /**
- * A configured classifier instance: its id, its adapter type, whether it is on, its guard, and its adapter; and, for
- * an adapter whose vendor answers by callback, how those callbacks are verified and applied.
+ * A configured classifier instance: its id, its adapter type, whether it is on, its guard, its adapter, and the
+ * calibration of its scores; and, for an adapter whose vendor answers by callback, how those callbacks are verified
+ * and applied.
  */
 public record Provider(String id, String adapterType, boolean enabled, ProviderGuard guard, ClassifierAdapter adapter,
-        Optional<PartnerWebhooks> webhooks) implements Partner {
+        Optional<PartnerWebhooks> webhooks, ScoreCalibration calibration) implements Partner {
 
-    /** A provider whose vendor never calls back. */
+    /** A provider whose vendor never calls back, its scores taken as they come. */
     public Provider(String id, String adapterType, boolean enabled, ProviderGuard guard, ClassifierAdapter adapter) {
-        this(id, adapterType, enabled, guard, adapter, Optional.empty());
+        this(id, adapterType, enabled, guard, adapter, Optional.empty(), ScoreCalibration.NONE);
     }
 
     @Override

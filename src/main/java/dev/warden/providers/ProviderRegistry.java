@@ -28,6 +28,7 @@ import dev.warden.spi.ClassifierAdapter;
 import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ContentLimits;
 import dev.warden.spi.InvalidSettingsException;
+import dev.warden.spi.MediaFetcher;
 import dev.warden.spi.PartnerWebhooks;
 import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderSettings;
@@ -50,18 +51,19 @@ public class ProviderRegistry implements PartnerSource {
 
     @Inject
     ProviderRegistry(Config config, Instance<ClassifierAdapterType> adapterTypes, VendorHttp http,
-            PoliciesConfig policies, LimitsConfig limits, Instance<VendorCallbackWebhooks> callbacks) {
-        this(config, adapterTypes.stream().toList(), http, policies,
+            PoliciesConfig policies, LimitsConfig limits, Instance<VendorCallbackWebhooks> callbacks,
+            MediaFetcher media) {
+        this(config, adapterTypes.stream().toList(), new Transport(http, media), policies,
                 new ContentLimits(limits.maxParts(), limits.maxTextLength()), lazily(callbacks));
     }
 
-    ProviderRegistry(Config config, Collection<ClassifierAdapterType> adapterTypes, VendorHttp http,
+    ProviderRegistry(Config config, Collection<ClassifierAdapterType> adapterTypes, Transport transport,
             PoliciesConfig policies, ContentLimits limits, PartnerWebhooks callbacks) {
         Map<String, ClassifierAdapterType> types = adapterTypes.stream()
                 .collect(Collectors.toMap(ClassifierAdapterType::id, Function.identity()));
         Map<String, Provider> built = new LinkedHashMap<>();
-        providerKeys(config).forEach((id, keys) -> built.put(id, build(id, keys, config, types, http, limits,
-                callbacks)));
+        providerKeys(config).forEach((id, keys) -> built.put(id, build(id, keys, config, types, transport,
+                limits, callbacks)));
         this.providers = Map.copyOf(built);
         checkPolicies(policies);
         built.values().forEach(provider -> LOG.infof("Provider %s (adapter %s) %s", provider.id(),
@@ -108,7 +110,7 @@ public class ProviderRegistry implements PartnerSource {
     }
 
     private static Provider build(String id, Set<String> keys, Config config, Map<String, ClassifierAdapterType> types,
-            VendorHttp http, ContentLimits limits, PartnerWebhooks callbacks) {
+            Transport transport, ContentLimits limits, PartnerWebhooks callbacks) {
         Map<String, String> values = new HashMap<>();
         keys.forEach(key -> config.getOptionalValue(PREFIX + id + "." + key, String.class)
                 .ifPresent(value -> values.put(key, value)));
@@ -124,15 +126,21 @@ public class ProviderRegistry implements PartnerSource {
         settings.get(ADAPTER); // read above, from the raw values: mark it known
         boolean enabled = settings.getBoolean("enabled", true);
         GuardSettings guard = GuardSettings.read(settings);
+        ScoreCalibration calibration = ScoreCalibration.read(settings);
+        VendorHttp http = transport.http();
         ClassifierAdapter adapter = type.create(new ProviderContext(id, settings,
-                guard.timeout().map(http::limitedTo).orElse(http), limits));
+                guard.timeout().map(http::limitedTo).orElse(http), limits, transport.media()));
         Provider provider = new Provider(id, typeId, enabled, new ProviderGuard(guard), adapter,
-                adapter.capabilities().async() ? Optional.of(callbacks) : Optional.empty());
+                adapter.capabilities().async() ? Optional.of(callbacks) : Optional.empty(), calibration);
         if (!settings.unread().isEmpty()) {
             throw new InvalidSettingsException("Unknown settings for provider '" + id + "' (adapter " + typeId
                     + "): " + settings.unread().stream().map(key -> PREFIX + id + "." + key).toList());
         }
         return provider;
+    }
+
+    /** How adapters reach the outside: the vendor HTTP client, and the fetcher of images given by URL. */
+    record Transport(VendorHttp http, MediaFetcher media) {
     }
 
     private void checkPolicies(PoliciesConfig policies) {

@@ -77,7 +77,7 @@ public final class TransportFailures {
         return phrase(failure, VENDOR);
     }
 
-    private static String phrase(Throwable failure, String party) {
+    static String phrase(Throwable failure, String party) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
             for (Phrase phrase : PHRASES) {

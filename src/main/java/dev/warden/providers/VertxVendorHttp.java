@@ -6,16 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
@@ -65,86 +62,16 @@ public final class VertxVendorHttp implements VendorHttp {
 
     @Override
     public Uni<VendorResponse> send(VendorRequest request) {
-        return Uni.createFrom().emitter(emitter -> {
-            AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
-            AtomicBoolean ended = new AtomicBoolean();
-            emitter.onTermination(() -> {
-                ended.set(true);
-                HttpClientRequest pending = inFlight.get();
-                if (pending != null) {
-                    pending.reset();
-                }
-            });
-            client.request(options(request)).onComplete(opened -> {
-                if (opened.failed()) {
-                    emitter.fail(TransportFailures.failed(request.uri(), opened.cause()));
-                    return;
-                }
-                HttpClientRequest httpRequest = opened.result();
-                inFlight.set(httpRequest);
-                if (ended.get()) {
-                    // Called off while waiting for a connection: never sent, the connection goes back at once.
-                    httpRequest.reset();
-                    return;
-                }
-                request.headers().forEach(httpRequest::putHeader);
-                httpRequest.send(Buffer.buffer(request.body())).onComplete(answered -> {
-                    if (answered.failed()) {
-                        emitter.fail(TransportFailures.failed(request.uri(), answered.cause()));
-                    } else {
-                        readBounded(answered.result(), httpRequest, request.uri(), emitter::complete, emitter::fail);
-                    }
-                });
-            });
-        });
+        RequestOptions options = options(request);
+        request.headers().forEach(options::putHeader);
+        return BoundedExchange.send(client, options, Buffer.buffer(request.body()), maxResponseBytes,
+                cause -> TransportFailures.failed(request.uri(), cause), () -> tooLarge(request.uri()))
+                .map(answer -> new VendorResponse(answer.status(), headers(answer.headers()), answer.body()));
     }
 
-    private void readBounded(HttpClientResponse response, HttpClientRequest httpRequest, URI uri,
-            java.util.function.Consumer<VendorResponse> onBody, java.util.function.Consumer<Throwable> onFailure) {
-        String declaredLength = response.getHeader("Content-Length");
-        if (declaredLength != null && parseLength(declaredLength) > maxResponseBytes) {
-            httpRequest.reset();
-            onFailure.accept(tooLarge(uri));
-            return;
-        }
-        Buffer body = Buffer.buffer();
-        boolean[] aborted = { false };
-        response.handler(chunk -> {
-            if (aborted[0]) {
-                return;
-            }
-            if (body.length() + chunk.length() > maxResponseBytes) {
-                aborted[0] = true;
-                httpRequest.reset();
-                onFailure.accept(tooLarge(uri));
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        response.exceptionHandler(error -> {
-            if (!aborted[0]) {
-                aborted[0] = true;
-                onFailure.accept(TransportFailures.failed(uri, error));
-            }
-        });
-        response.endHandler(done -> {
-            if (!aborted[0]) {
-                onBody.accept(new VendorResponse(response.statusCode(), headers(response), body.getBytes()));
-            }
-        });
-    }
-
-    private static long parseLength(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static Map<String, List<String>> headers(HttpClientResponse response) {
+    private static Map<String, List<String>> headers(MultiMap received) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.headers().forEach(entry -> headers.computeIfAbsent(entry.getKey(), name -> new ArrayList<>())
+        received.forEach(entry -> headers.computeIfAbsent(entry.getKey(), name -> new ArrayList<>())
                 .add(entry.getValue()));
         return headers;
     }

@@ -2,6 +2,9 @@ package dev.warden.webhooks;
 
 import java.util.Optional;
 
+import dev.warden.net.HostName;
+import dev.warden.net.InvalidHost;
+
 /**
  * One entry of {@code warden.clients.<name>.callback-hosts}:
  * <ul>
@@ -40,7 +43,7 @@ record AllowedHost(HostName host, boolean wildcard, Optional<Integer> port, bool
         try {
             authority = Authority.split(rest);
             host = HostName.parse(authority.host());
-        } catch (CallbackRefused invalid) {
+        } catch (CallbackRefused | InvalidHost invalid) {
             throw new IllegalArgumentException("is not host, host:port, http://host[:port] or *.domain: it "
                     + invalid.getMessage());
         }

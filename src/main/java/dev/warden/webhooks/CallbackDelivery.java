@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.warden.net.CheckedAddresses;
 import dev.warden.providers.ProviderCallRecorder;
 import dev.warden.work.AttemptResult;
 import dev.warden.work.WorkHandler;
@@ -30,7 +31,7 @@ public class CallbackDelivery implements WorkHandler {
     private final SignedSender sender;
 
     CallbackDelivery(CallbackSecrets secrets, CallbackTargets targets, CallbackReceivers receivers,
-            CallbackAddresses addresses, CallbackHttp http, ProviderCallRecorder recorder) {
+            CheckedAddresses addresses, CallbackHttp http, ProviderCallRecorder recorder) {
         this.secrets = secrets;
         this.targets = targets;
         this.receivers = receivers;

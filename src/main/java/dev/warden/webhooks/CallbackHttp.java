@@ -19,8 +19,8 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 
+import dev.warden.net.PinnedRequest;
 import dev.warden.providers.TransportFailures;
 
 /**
@@ -131,17 +131,9 @@ class CallbackHttp {
     }
 
     private RequestOptions options(CallbackUrl url, InetAddress address) {
-        return new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
-                .setHost(url.host().text())
-                .setPort(url.port())
-                .setSsl(url.tls())
-                .setURI(url.pathAndQuery())
-                .setFollowRedirects(false)
-                // Also bounds the wait for a pooled connection.
-                .setConnectTimeout(settings.connectTimeout().toMillis())
-                .setIdleTimeout(settings.timeout().toMillis());
+        // The connect timeout also bounds the wait for a pooled connection.
+        return PinnedRequest.options(HttpMethod.POST, address, url.host(), url.port(), url.tls(), url.pathAndQuery(),
+                settings.connectTimeout(), settings.timeout());
     }
 
     @PreDestroy

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.Startup;
 
 import dev.warden.config.ClientsConfig;
+import dev.warden.net.AddressKind;
 import dev.warden.spi.InvalidSettingsException;
 
 /**

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
+import dev.warden.net.HostName;
+import dev.warden.net.InvalidHost;
+
 /**
  * A callback URL read strictly: absolute http(s), a host in its canonical spelling ({@link HostName}), no user
  * information, no fragment, at most {@value #MAX_LENGTH} characters. What it cannot read for certain it refuses, so
@@ -35,8 +38,15 @@ record CallbackUrl(boolean tls, HostName host, int port, String pathAndQuery) {
         Authority authority = Authority.split(uri.getRawAuthority());
         boolean tls = scheme.equals("https");
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return new CallbackUrl(tls, HostName.parse(authority.host()),
-                authority.port().orElse(tls ? HTTPS_PORT : HTTP_PORT),
+        return new CallbackUrl(tls, host(authority), authority.port().orElse(tls ? HTTPS_PORT : HTTP_PORT),
                 uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+    }
+
+    private static HostName host(Authority authority) {
+        try {
+            return HostName.parse(authority.host());
+        } catch (InvalidHost invalid) {
+            throw new CallbackRefused(invalid.getMessage());
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 
 import dev.warden.config.DeliveryConfig;
+import dev.warden.net.CheckedAddresses;
 import dev.warden.providers.ProviderCallRecorder;
 import dev.warden.resilience.ProviderGuard;
 import dev.warden.spi.InvalidSettingsException;
@@ -19,11 +20,11 @@ import dev.warden.spi.InvalidSettingsException;
 public class SignedEndpoints {
 
     private final Vertx vertx;
-    private final CallbackAddresses addresses;
+    private final CheckedAddresses addresses;
     private final ProviderCallRecorder recorder;
     private final List<CallbackHttp> clients = new ArrayList<>();
 
-    SignedEndpoints(Vertx vertx, CallbackAddresses addresses, ProviderCallRecorder recorder) {
+    SignedEndpoints(Vertx vertx, CheckedAddresses addresses, ProviderCallRecorder recorder) {
         this.vertx = vertx;
         this.addresses = addresses;
         this.recorder = recorder;

@@ -10,6 +10,10 @@ import java.util.Optional;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
+import dev.warden.net.AddressKind;
+import dev.warden.net.AddressRefused;
+import dev.warden.net.CheckedAddresses;
+import dev.warden.net.UnresolvedHost;
 import dev.warden.providers.Partner;
 import dev.warden.providers.ProviderCallRecorder;
 import dev.warden.resilience.CallerDeadlineReached;
@@ -34,11 +38,11 @@ final class SignedSender {
     private static final Duration LAST_RESORT_MARGIN = Duration.ofMillis(1);
 
     private final CallbackHttp http;
-    private final CallbackAddresses addresses;
+    private final CheckedAddresses addresses;
     private final ProviderCallRecorder recorder;
     private final Duration timeout;
 
-    SignedSender(CallbackHttp http, CallbackAddresses addresses, ProviderCallRecorder recorder, Duration timeout) {
+    SignedSender(CallbackHttp http, CheckedAddresses addresses, ProviderCallRecorder recorder, Duration timeout) {
         this.http = http;
         this.addresses = addresses;
         this.recorder = recorder;
@@ -55,7 +59,7 @@ final class SignedSender {
         Instant deadline = Instant.now().plus(timeout);
         long started = System.nanoTime();
         receiver.guard().recordRequest();
-        return addresses.checked(target)
+        return checked(target)
                 .chain(address -> receiver.guard().attempt(() -> post(target, address, keys, messageId, body,
                         deadline)))
                 .ifNoItem().after(timeout.plus(LAST_RESORT_MARGIN))
@@ -66,6 +70,20 @@ final class SignedSender {
                         Duration.ofNanos(System.nanoTime() - started),
                         !(judged.result() instanceof AttemptResult.Done)))
                 .map(Judged::result);
+    }
+
+    /** The receiver's checked address, its refusals worded for the client that asked for the callback. */
+    private Uni<InetAddress> checked(CallbackTarget target) {
+        String host = target.url().host().text();
+        return addresses.checked(target.url().host(), target.exactlyListed())
+                .onFailure(AddressRefused.class).transform(failure -> {
+                    AddressRefused refused = (AddressRefused) failure;
+                    return new CallbackRefused("host '" + host + "' " + refused.getMessage()
+                            + (refused.kind() == AddressKind.METADATA ? ", which Warden never calls"
+                                    : "; only a host listed exactly in callback-hosts, not through a wildcard, may"));
+                })
+                .onFailure(UnresolvedHost.class).transform(failure -> new ProviderException(
+                        ProviderException.Kind.UNAVAILABLE, "receiver unreachable (unknown host)", failure));
     }
 
     private Uni<ReceiverAnswer> post(CallbackTarget target, InetAddress address, List<WebhookSecret> keys,

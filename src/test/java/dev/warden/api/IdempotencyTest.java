@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -30,14 +31,16 @@ import dev.warden.client.ApiException;
 import dev.warden.client.ApiResponse;
 import dev.warden.client.model.ModerationResult;
 import dev.warden.persistence.TestDatabase;
+import dev.warden.spi.Category;
 import dev.warden.testkit.OpenAiSimulator;
+import dev.warden.testkit.ScriptedHttpAdapterType;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
 
 @QuarkusTest
 class IdempotencyTest {
 
-    /** The single-flight policy's provider, at a path of its own on the simulator. */
+    /** The single-flight policy's provider (the scripted-http test adapter), at a path of its own on the simulator. */
     private static final String SLOW_VENDOR = "/single-flight/v1/moderations";
     private static final String BODY = body("hello there");
     private static final String OTHER_BODY = body("something else");
@@ -50,7 +53,8 @@ class IdempotencyTest {
     void answerFlagged() {
         OpenAiSimulator.reset();
         OpenAiSimulator.answer(OpenAiSimulator.fixture("flagged.json"));
-        OpenAiSimulator.answer(SLOW_VENDOR, OpenAiSimulator.fixture("flagged.json").withFixedDelay(400));
+        OpenAiSimulator.answer(SLOW_VENDOR, ScriptedHttpAdapterType.answer(Map.of(Category.THREAT, 0.9))
+                .withFixedDelay(400));
     }
 
     @Test

@@ -30,7 +30,7 @@ class AsyncModerationEndToEndTest {
 
     @BeforeEach
     void resetCounters() {
-        ScriptedAdapterType.resetCounters();
+        ScriptedAdapterType.reset();
     }
 
     @Test

@@ -63,7 +63,7 @@ class AsyncModerationTest {
 
     @BeforeEach
     void resetCounters() {
-        ScriptedAdapterType.resetCounters();
+        ScriptedAdapterType.reset();
     }
 
     @AfterEach

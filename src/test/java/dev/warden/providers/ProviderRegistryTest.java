@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +19,12 @@ import io.smallrye.mutiny.Uni;
 import dev.warden.config.PoliciesConfig;
 import dev.warden.resilience.CircuitState;
 import dev.warden.spi.Capabilities;
+import dev.warden.spi.Category;
 import dev.warden.spi.ClassifierAdapter;
 import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ContentLimits;
 import dev.warden.spi.InvalidSettingsException;
+import dev.warden.spi.MediaFetcher;
 import dev.warden.spi.Modality;
 import dev.warden.spi.PartnerWebhooks;
 import dev.warden.spi.ProviderContext;
@@ -32,6 +35,9 @@ class ProviderRegistryTest {
 
     /** An adapter type with one setting of its own, and retries off by default. */
     static final class EchoType implements ClassifierAdapterType {
+
+        final List<ProviderContext> contexts = new CopyOnWriteArrayList<>();
+
         @Override
         public String id() {
             return "echo";
@@ -44,6 +50,7 @@ class ProviderRegistryTest {
 
         @Override
         public ClassifierAdapter create(ProviderContext context) {
+            contexts.add(context);
             context.settings().require("greeting");
             return new ClassifierAdapter() {
                 @Override
@@ -61,14 +68,41 @@ class ProviderRegistryTest {
     }
 
     private static ProviderRegistry registry(Map<String, String> properties) {
+        return registry(properties, new EchoType(), MediaFetcher.REFUSING);
+    }
+
+    private static ProviderRegistry registry(Map<String, String> properties, EchoType type, MediaFetcher media) {
         Map<String, String> all = new HashMap<>(Map.of("warden.providers.echo.greeting", "hi",
                 "warden.policies.default.providers", "echo"));
         all.putAll(properties);
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(PoliciesConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter()).withDefaultValues(all).build();
-        return new ProviderRegistry(config, List.of(new EchoType()), request -> Uni.createFrom().nullItem(),
+        return new ProviderRegistry(config, List.of(type),
+                new ProviderRegistry.Transport(request -> Uni.createFrom().nullItem(), media),
                 config.getConfigMapping(PoliciesConfig.class), ContentLimits.DEFAULTS,
                 new PartnerWebhooks(webhook -> Uni.createFrom().nothing(), event -> Uni.createFrom().nothing()));
+    }
+
+    @Test
+    void everyAdapterGetsTheCoresMediaFetcher() {
+        EchoType type = new EchoType();
+        MediaFetcher media = (image, maxBytes, accepted) -> Uni.createFrom().nothing();
+
+        registry(Map.of("warden.providers.echo-eu.adapter", "echo", "warden.providers.echo-eu.greeting", "hej"),
+                type, media);
+
+        assertThat(type.contexts).hasSize(2).allSatisfy(context -> assertThat(context.media()).isSameAs(media));
+    }
+
+    @Test
+    void calibrationKeysAreTheCoresAndABadCurveStopsTheStartNamingItsKey() {
+        Provider echo = registry(Map.of("warden.providers.echo.calibration.hate", "0:0,0.5:0.8,1:1"))
+                .find("echo").orElseThrow();
+
+        assertThat(echo.calibration().apply(Map.of(Category.HATE, 0.5))).containsEntry(Category.HATE, 0.8);
+        assertThatThrownBy(() -> registry(Map.of("warden.providers.echo.calibration.hate", "0:0,0.5:0.8,1:0.2")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageStartingWith("warden.providers.echo.calibration.hate must never decrease");
     }
 
     @Test

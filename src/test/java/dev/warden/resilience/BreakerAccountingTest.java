@@ -30,7 +30,7 @@ class BreakerAccountingTest {
             given().auth().oauth2(TestClients.ADMIN_KEY).contentType("application/json").body("{\"state\":\"closed\"}")
                     .post("/v1/providers/" + provider + "/circuit").then().statusCode(200);
         }
-        ScriptedAdapterType.resetCounters();
+        ScriptedAdapterType.reset();
     }
 
     @Test

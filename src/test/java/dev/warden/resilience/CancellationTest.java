@@ -25,7 +25,7 @@ class CancellationTest {
 
     @BeforeEach
     void resetCounters() {
-        ScriptedAdapterType.resetCounters();
+        ScriptedAdapterType.reset();
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 import dev.warden.client.model.ProviderOutcome;
-import dev.warden.testkit.OpenAiSimulator;
+import dev.warden.testkit.ScriptedAdapterType;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
 
@@ -19,12 +19,12 @@ import dev.warden.testkit.WardenApi;
 @QuarkusTest
 class CircuitOperationsTest {
 
-    private static final String PATH = "/operated/v1/moderations";
+    private static final String OPERATED = "operated";
 
     @BeforeEach
     void answerClean() {
-        OpenAiSimulator.reset();
-        OpenAiSimulator.answer(PATH, OpenAiSimulator.fixture("clean.json"));
+        ScriptedAdapterType.reset();
+        ScriptedAdapterType.plan(OPERATED, "ok");
     }
 
     @Test
@@ -35,12 +35,12 @@ class CircuitOperationsTest {
         ProviderOutcome refused = outcome();
 
         assertThat(refused.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.CIRCUIT_OPEN);
-        assertThat(OpenAiSimulator.calls(PATH)).isZero();
+        assertThat(ScriptedAdapterType.counters(OPERATED).startedCalls()).isZero();
 
         change(TestClients.ADMIN_KEY, "operated", "{\"state\":\"closed\"}").statusCode(200)
                 .body("guard.circuit", equalTo("closed"));
         assertThat(outcome().getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
-        assertThat(OpenAiSimulator.calls(PATH)).isEqualTo(1);
+        assertThat(ScriptedAdapterType.counters(OPERATED).startedCalls()).isEqualTo(1);
     }
 
     @Test

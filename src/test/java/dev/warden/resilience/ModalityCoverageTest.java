@@ -26,7 +26,7 @@ class ModalityCoverageTest {
 
     @BeforeEach
     void resetCounters() {
-        ScriptedAdapterType.resetCounters();
+        ScriptedAdapterType.reset();
     }
 
     @ParameterizedTest

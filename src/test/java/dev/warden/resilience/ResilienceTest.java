@@ -1,6 +1,5 @@
 package dev.warden.resilience;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,43 +8,38 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ProviderError;
 import dev.warden.client.model.ProviderOutcome;
-import dev.warden.testkit.OpenAiSimulator;
+import dev.warden.testkit.ScriptedAdapterType;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
 
-/** Vendors failing in every way, against WireMock, asserting what the vendor saw (call counts, timings). */
+/**
+ * Vendors failing in every way, played by the scripted adapter (statuses become failures as the support pack's
+ * defaults say), asserting what the adapter saw: call counts, arrival times, calls in flight.
+ */
 @QuarkusTest
 class ResilienceTest {
 
-    static final String RETRYING = "/retrying/v1/moderations";
-    static final String BREAKER = "/breaker/v1/moderations";
-    static final String BUDGETED = "/budgeted/v1/moderations";
+    static final String RETRYING = "retrying";
+    static final String BREAKER = "breaker";
+    static final String BUDGETED = "budgeted";
 
     @BeforeEach
     void resetVendor() {
-        OpenAiSimulator.reset();
+        ScriptedAdapterType.reset();
     }
 
     @Test
     void twoOutagesThenAnAnswerIsOneOkAfterThreeAttempts() throws Exception {
-        OpenAiSimulator.answerInSequence(RETRYING, 2, aResponse().withStatus(503),
-                OpenAiSimulator.fixture("clean.json"));
+        ScriptedAdapterType.plan(RETRYING, "status-503", "status-503", "ok");
 
         ProviderOutcome outcome = only(moderate("retrying"));
 
@@ -60,7 +54,7 @@ class ResilienceTest {
 
     @Test
     void retryAfterIsHonoured() throws Exception {
-        OpenAiSimulator.answerInSequence(RETRYING, 1, rateLimited("1"), OpenAiSimulator.fixture("clean.json"));
+        ScriptedAdapterType.plan(RETRYING, "rate-limited-1000", "ok");
 
         ProviderOutcome outcome = only(moderate("retrying"));
 
@@ -72,7 +66,7 @@ class ResilienceTest {
 
     @Test
     void aRetryAfterBeyondTheDeadlineIsNotWaitedFor() throws Exception {
-        OpenAiSimulator.answer(RETRYING, rateLimited("30"));
+        ScriptedAdapterType.plan(RETRYING, "rate-limited-30000");
         Instant start = Instant.now();
 
         ProviderOutcome outcome = only(moderate("retrying-2s"));
@@ -81,13 +75,13 @@ class ResilienceTest {
         assertThat(outcome.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.RATE_LIMITED);
         assertThat(outcome.getError().getRetryAfterMs()).isEqualTo(30_000L);
         assertThat(outcome.getAttempts()).isEqualTo(1);
-        assertThat(OpenAiSimulator.calls(RETRYING)).isEqualTo(1);
+        assertThat(calls(RETRYING)).isEqualTo(1);
     }
 
     @Test
     void aFailingVendorTripsTheBreakerThenOneProbeClosesIt() throws Exception {
         setCircuit("breaker", "closed");
-        OpenAiSimulator.answer(BREAKER, aResponse().withStatus(500));
+        ScriptedAdapterType.plan(BREAKER, "status-500");
         for (int i = 0; i < 4; i++) {
             assertThat(only(moderate("breaker")).getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
         }
@@ -97,22 +91,21 @@ class ResilienceTest {
         assertThat(refused.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.CIRCUIT_OPEN);
         assertThat(refused.getError().getKind()).isEqualTo(ProviderError.KindEnum.CIRCUIT_OPEN);
         assertThat(refused.getAttempts()).isZero();
-        assertThat(OpenAiSimulator.calls(BREAKER)).isEqualTo(4);
+        assertThat(calls(BREAKER)).isEqualTo(4);
         given().get("/q/health/ready").then().statusCode(200);
         circuitIs("breaker", "open");
 
-        OpenAiSimulator.reset();
-        OpenAiSimulator.answer(BREAKER, OpenAiSimulator.fixture("clean.json"));
+        ScriptedAdapterType.plan(BREAKER, "ok");
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> only(moderate("breaker")).getOutcome() == ProviderOutcome.OutcomeEnum.OK);
 
-        assertThat(OpenAiSimulator.calls(BREAKER)).as("a single probe after the delay").isEqualTo(1);
+        assertThat(calls(BREAKER)).as("a single probe after the delay").isEqualTo(1);
         circuitIs("breaker", "closed");
     }
 
     @Test
     void retriesStayWithinTheBudgetWhenAVendorIsDown() throws Exception {
-        OpenAiSimulator.answer(BUDGETED, aResponse().withStatus(503));
+        ScriptedAdapterType.plan(BUDGETED, "status-503");
         int requests = 40;
 
         for (int i = 0; i < requests; i++) {
@@ -123,41 +116,15 @@ class ResilienceTest {
                     .contains("503");
         }
 
-        int calls = OpenAiSimulator.calls(BUDGETED);
+        int calls = calls(BUDGETED);
         assertThat(calls).as("(1 + 0.2) × 40 + 5, where 3 retries each would have made 160")
                 .isLessThanOrEqualTo((int) (1.2 * requests) + 5)
                 .isGreaterThan(requests);
     }
 
-    static Stream<ResponseDefinitionBuilder> garbage() {
-        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
-        java.util.Arrays.fill(tenMegabytes, (byte) '[');
-        return Stream.of(
-                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-                aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
-                aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
-                aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"results\":[{"),
-                aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(tenMegabytes),
-                aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>hi</html>"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("garbage")
-    void garbageIsAnErrorOutcomeNeverAFailedRequest(ResponseDefinitionBuilder answer) throws Exception {
-        OpenAiSimulator.answer(BREAKER, answer);
-        setCircuit("breaker", "closed");
-
-        ProviderOutcome outcome = only(moderate("breaker"));
-
-        assertThat(outcome.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.ERROR);
-        assertThat(outcome.getError().getKind()).isIn(ProviderError.KindEnum.INVALID_RESPONSE,
-                ProviderError.KindEnum.UNAVAILABLE);
-    }
-
     @Test
     void theBulkheadCapsCallsInFlightAtTheVendor() throws Exception {
-        String path = "/bulkheaded/v1/moderations";
-        OpenAiSimulator.answer(path, OpenAiSimulator.fixture("clean.json").withFixedDelay(300));
+        ScriptedAdapterType.plan("bulkheaded", "slow-300");
 
         List<ModerationResult> results = ConcurrentCalls.moderate(200, "bulkheaded");
 
@@ -170,31 +137,8 @@ class ResilienceTest {
                         .isEqualTo(ProviderError.KindEnum.BULKHEAD_FULL));
         assertThat(outcomes.stream().filter(outcome -> outcome.getOutcome() == ProviderOutcome.OutcomeEnum.OK)
                 .count()).as("20 in flight and 30 queued are always served").isGreaterThanOrEqualTo(50);
-        assertThat(maxInFlight(OpenAiSimulator.served(path))).isLessThanOrEqualTo(20).isGreaterThan(1);
-    }
-
-    private static int maxInFlight(List<ServeEvent> served) {
-        record Edge(long at, int delta) {
-        }
-        List<Edge> edges = served.stream().flatMap(event -> {
-            long start = event.getRequest().getLoggedDate().getTime();
-            long end = start + event.getTiming().getTotalTime();
-            return Stream.of(new Edge(start, 1), new Edge(end, -1));
-        }).sorted((a, b) -> a.at() != b.at() ? Long.compare(a.at(), b.at()) : Integer.compare(a.delta(), b.delta()))
-                .toList();
-        int current = 0;
-        int max = 0;
-        for (Edge edge : edges) {
-            current += edge.delta();
-            max = Math.max(max, current);
-        }
-        return max;
-    }
-
-    private static ResponseDefinitionBuilder rateLimited(String retryAfter) {
-        return aResponse().withStatus(429).withHeader("Retry-After", retryAfter)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}");
+        assertThat(ScriptedAdapterType.counters("bulkheaded").mostInFlight()).isLessThanOrEqualTo(20)
+                .isGreaterThan(1);
     }
 
     private static ModerationResult moderate(String policy) throws Exception {
@@ -206,9 +150,12 @@ class ResilienceTest {
         return result.getProviders().get(0);
     }
 
-    private static List<Instant> arrivals(String path) {
-        return OpenAiSimulator.served(path).stream().map(event -> event.getRequest().getLoggedDate().toInstant())
-                .sorted().toList();
+    private static List<Instant> arrivals(String provider) {
+        return ScriptedAdapterType.counters(provider).arrivals();
+    }
+
+    private static int calls(String provider) {
+        return ScriptedAdapterType.counters(provider).startedCalls();
     }
 
     private static void setCircuit(String provider, String state) {

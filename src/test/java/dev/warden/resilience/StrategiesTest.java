@@ -1,6 +1,5 @@
 package dev.warden.resilience;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -19,28 +18,33 @@ import dev.warden.client.model.Action;
 import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ProviderError;
 import dev.warden.client.model.ProviderOutcome;
-import dev.warden.testkit.OpenAiSimulator;
+import dev.warden.testkit.ScriptedAdapterType;
 import dev.warden.testkit.WardenApi;
 
-/** first-success, hedging, cascade and the local rate limit, each shown by what the vendors received. */
+/**
+ * first-success, hedging, cascade and the local rate limit, each shown by what the providers (scripted adapters)
+ * received. {@code score-95} is a flagged answer (threat 0.95), {@code ok} a clean one.
+ */
 @QuarkusTest
 class StrategiesTest {
 
-    private static final String FS_PRIMARY = "/fs-primary/v1/moderations";
-    private static final String FS_BACKUP = "/fs-backup/v1/moderations";
-    private static final String HEDGE_PRIMARY = "/hedge-primary/v1/moderations";
-    private static final String HEDGE_BACKUP = "/hedge-backup/v1/moderations";
-    private static final String CASCADE_NEXT = "/cascade-next/v1/moderations";
+    private static final String FS_PRIMARY = "fs-primary";
+    private static final String FS_BACKUP = "fs-backup";
+    private static final String HEDGE_PRIMARY = "hedge-primary";
+    private static final String HEDGE_BACKUP = "hedge-backup";
+    private static final String CASCADE_NEXT = "cascade-next";
+    private static final String FLAGGED = "score-95";
+    private static final String CLEAN = "ok";
 
     @BeforeEach
     void resetVendors() {
-        OpenAiSimulator.reset();
+        ScriptedAdapterType.reset();
     }
 
     @Test
     void firstSuccessFallsBackWhenThePrimaryFails() throws Exception {
-        OpenAiSimulator.answer(FS_PRIMARY, aResponse().withStatus(500));
-        OpenAiSimulator.answer(FS_BACKUP, OpenAiSimulator.fixture("flagged.json"));
+        ScriptedAdapterType.plan(FS_PRIMARY, "status-500");
+        ScriptedAdapterType.plan(FS_BACKUP, FLAGGED);
 
         ModerationResult result = moderate("hello", "fallback");
 
@@ -49,21 +53,21 @@ class StrategiesTest {
 
     @Test
     void firstSuccessStopsAtTheFirstAnswer() throws Exception {
-        OpenAiSimulator.answer(FS_PRIMARY, OpenAiSimulator.fixture("clean.json"));
-        OpenAiSimulator.answer(FS_BACKUP, OpenAiSimulator.fixture("clean.json"));
+        ScriptedAdapterType.plan(FS_PRIMARY, CLEAN);
+        ScriptedAdapterType.plan(FS_BACKUP, CLEAN);
 
         ModerationResult result = moderate("hello", "fallback");
 
         ProviderOutcome backup = WardenApi.outcome(result, "fs-backup");
         assertThat(backup.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
         assertThat(backup.getReason()).startsWith("not needed");
-        assertThat(OpenAiSimulator.calls(FS_BACKUP)).isZero();
+        assertThat(calls(FS_BACKUP)).isZero();
     }
 
     @Test
     void aFailedChainIsDegradedAndFailsClosed() throws Exception {
-        OpenAiSimulator.answer(FS_PRIMARY, aResponse().withStatus(500));
-        OpenAiSimulator.answer(FS_BACKUP, aResponse().withStatus(503));
+        ScriptedAdapterType.plan(FS_PRIMARY, "status-500");
+        ScriptedAdapterType.plan(FS_BACKUP, "status-503");
 
         ModerationResult result = moderate("hello", "fallback");
 
@@ -73,8 +77,8 @@ class StrategiesTest {
 
     @Test
     void aSlowPrimaryIsHedgedAndTheFasterAnswerWins() throws Exception {
-        OpenAiSimulator.answer(HEDGE_PRIMARY, OpenAiSimulator.fixture("clean.json").withFixedDelay(1_500));
-        OpenAiSimulator.answer(HEDGE_BACKUP, OpenAiSimulator.fixture("flagged.json"));
+        ScriptedAdapterType.plan(HEDGE_PRIMARY, "slow-1500");
+        ScriptedAdapterType.plan(HEDGE_BACKUP, FLAGGED);
         Instant start = Instant.now();
 
         ModerationResult result = moderate("hello", "hedged");
@@ -85,8 +89,8 @@ class StrategiesTest {
         assertThat(primary.getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
         assertThat(primary.getReason()).startsWith("hedge lost");
         assertThat(WardenApi.outcome(result, "hedge-backup").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
-        assertThat(OpenAiSimulator.calls(HEDGE_PRIMARY)).isEqualTo(1);
-        assertThat(OpenAiSimulator.calls(HEDGE_BACKUP)).isEqualTo(1);
+        assertThat(calls(HEDGE_PRIMARY)).isEqualTo(1);
+        assertThat(calls(HEDGE_BACKUP)).isEqualTo(1);
         assertThat(result.getDegraded()).isFalse();
         given().get("/q/metrics").then().body(containsString(
                 "warden_provider_calls_total{outcome=\"cancelled\",provider=\"hedge-primary\"}"));
@@ -94,8 +98,8 @@ class StrategiesTest {
 
     @Test
     void aPrimaryFailingBeforeTheHedgeDelayHandsOverToTheBackup() throws Exception {
-        OpenAiSimulator.answer(HEDGE_PRIMARY, aResponse().withStatus(500));
-        OpenAiSimulator.answer(HEDGE_BACKUP, OpenAiSimulator.fixture("flagged.json"));
+        ScriptedAdapterType.plan(HEDGE_PRIMARY, "status-500");
+        ScriptedAdapterType.plan(HEDGE_BACKUP, FLAGGED);
 
         ModerationResult result = moderate("hello", "hedged");
 
@@ -104,27 +108,27 @@ class StrategiesTest {
 
     @Test
     void aFastPrimaryIsNotHedged() throws Exception {
-        OpenAiSimulator.answer(HEDGE_PRIMARY, OpenAiSimulator.fixture("clean.json"));
-        OpenAiSimulator.answer(HEDGE_BACKUP, OpenAiSimulator.fixture("clean.json"));
+        ScriptedAdapterType.plan(HEDGE_PRIMARY, CLEAN);
+        ScriptedAdapterType.plan(HEDGE_BACKUP, CLEAN);
 
         ModerationResult result = moderate("hello", "hedged");
 
         assertThat(WardenApi.outcome(result, "hedge-primary").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         assertThat(WardenApi.outcome(result, "hedge-backup").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
-        assertThat(OpenAiSimulator.calls(HEDGE_BACKUP)).isZero();
+        assertThat(calls(HEDGE_BACKUP)).isZero();
     }
 
     @Test
     void theCascadeAsksTheNextProviderOnlyWhenUncertain() throws Exception {
-        OpenAiSimulator.answer(CASCADE_NEXT, OpenAiSimulator.fixture("clean.json"));
+        ScriptedAdapterType.plan(CASCADE_NEXT, CLEAN);
 
         ModerationResult clear = moderate("What a lovely stream", "cascading");
         ModerationResult certain = moderate("I will hurt you", "cascading");
-        assertThat(OpenAiSimulator.calls(CASCADE_NEXT)).as("0.0 and 0.95 are outside the band [0.5, 0.9)").isZero();
+        assertThat(calls(CASCADE_NEXT)).as("0.0 and 0.95 are outside the band [0.5, 0.9)").isZero();
 
         ModerationResult uncertain = moderate("you idiot", "cascading");
 
-        assertThat(OpenAiSimulator.calls(CASCADE_NEXT)).as("0.8 is inside the band").isEqualTo(1);
+        assertThat(calls(CASCADE_NEXT)).as("0.8 is inside the band").isEqualTo(1);
         assertThat(WardenApi.outcome(clear, "cascade-next").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.SKIPPED);
         assertThat(WardenApi.outcome(certain, "cascade-next").getReason()).contains("confident");
         assertThat(WardenApi.outcome(uncertain, "cascade-next").getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
@@ -133,19 +137,19 @@ class StrategiesTest {
 
     @Test
     void theLocalRateLimitProtectsTheVendorsQuota() throws Exception {
-        String path = "/limited/v1/moderations";
-        OpenAiSimulator.answer(path, OpenAiSimulator.fixture("clean.json"));
+        String limited = "limited";
+        ScriptedAdapterType.plan(limited, CLEAN);
 
         List<ProviderOutcome> outcomes = IntStream.range(0, 6).mapToObj(i -> {
             try {
-                return WardenApi.outcome(moderate("hello", "limited"), "limited");
+                return WardenApi.outcome(moderate("hello", limited), limited);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
         }).toList();
 
         long ok = outcomes.stream().filter(outcome -> outcome.getOutcome() == ProviderOutcome.OutcomeEnum.OK).count();
-        assertThat(OpenAiSimulator.calls(path)).isEqualTo((int) ok);
+        assertThat(calls(limited)).isEqualTo((int) ok);
         assertThat(ok).isBetween(2L, 3L);
         assertThat(outcomes.stream().filter(outcome -> outcome.getOutcome() == ProviderOutcome.OutcomeEnum.RATE_LIMITED))
                 .hasSizeGreaterThanOrEqualTo(3)
@@ -159,6 +163,10 @@ class StrategiesTest {
         assertThat(WardenApi.outcome(result, backup).getOutcome()).isEqualTo(ProviderOutcome.OutcomeEnum.OK);
         assertThat(result.getCategories().get("threat").getProviders()).containsExactly(backup);
         assertThat(result.getDegraded()).as("the chain delivered an answer").isFalse();
+    }
+
+    private static int calls(String provider) {
+        return ScriptedAdapterType.counters(provider).startedCalls();
     }
 
     private static ModerationResult moderate(String text, String policy) throws Exception {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,9 +21,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.PfxOptions;
 
+import dev.warden.net.TestCertificate;
 import dev.warden.spi.ProviderException;
 
 /**
@@ -36,7 +35,6 @@ import dev.warden.spi.ProviderException;
 class CallbackHttpTest {
 
     private static final String NAME = "receiver.callback.test";
-    private static final String PASSWORD = "changeit";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
@@ -50,16 +48,11 @@ class CallbackHttpTest {
 
     @BeforeAll
     static void startTlsReceiver() throws Exception {
-        Path keyStore = directory.resolve("receiver.p12");
-        Path certificate = directory.resolve("receiver.pem");
-        keytool("-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=" + NAME, "-ext", "SAN=dns:" + NAME, "-validity", "2", "-storetype", "PKCS12", "-keystore",
-                keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", "receiver", "-rfc", "-file", certificate.toString(), "-keystore",
-                keyStore.toString(), "-storepass", PASSWORD);
+        TestCertificate certificate = TestCertificate.create(directory, NAME);
         vertx = Vertx.vertx();
         server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setSni(true)
-                .setKeyCertOptions(new PfxOptions().setPath(keyStore.toString()).setPassword(PASSWORD)))
+                .setKeyCertOptions(new PfxOptions().setPath(certificate.keyStore().toString())
+                        .setPassword(TestCertificate.PASSWORD)))
                 .requestHandler(request -> {
                     hostHeaders.add(request.getHeader("Host"));
                     serverNames.add(String.valueOf(request.connection().indicatedServerName()));
@@ -68,22 +61,13 @@ class CallbackHttpTest {
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(),
                 TimeUnit.SECONDS);
         http = new CallbackHttp(vertx, CallbackSettings.from(Configs.callbacks(Map.of())),
-                new HttpClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(certificate.toString())));
+                new HttpClientOptions().setTrustOptions(certificate.trust()));
     }
 
     @AfterAll
     static void stop() throws Exception {
         http.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static void keytool(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(output).isZero();
     }
 
     private static ReceiverAnswer post(String host) {

@@ -15,6 +15,9 @@ import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
+import dev.warden.net.HostResolver;
+import dev.warden.net.SystemHostResolver;
+
 /**
  * The resolver every {@code @QuarkusTest} runs with: names under {@code callback.test} resolve to the addresses an
  * attacker would pick (metadata, private, unique-local, loopback), with no DNS query and no packet leaving the machine;
