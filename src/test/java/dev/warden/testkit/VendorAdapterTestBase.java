@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,18 +85,33 @@ public abstract class VendorAdapterTestBase {
     }
 
     protected ProviderVerdict classify(ClassifierAdapter adapter, ContentPart... parts) {
-        return adapter.classify(new ClassificationInput(List.of(parts)), context()).await().atMost(CALL_TIMEOUT);
+        return classify(adapter, context(), parts);
+    }
+
+    protected ProviderVerdict classify(ClassifierAdapter adapter, CallContext context, ContentPart... parts) {
+        return adapter.classify(new ClassificationInput(List.of(parts)), context).await().atMost(CALL_TIMEOUT);
     }
 
     protected ProviderException failure(ClassifierAdapter adapter, ContentPart... parts) {
-        ProviderException failure = catchThrowableOfType(ProviderException.class, () -> classify(adapter, parts));
+        return failure(adapter, context(), parts);
+    }
+
+    protected ProviderException failure(ClassifierAdapter adapter, CallContext context, ContentPart... parts) {
+        ProviderException failure = catchThrowableOfType(ProviderException.class,
+                () -> classify(adapter, context, parts));
         assertThat(failure).as("a ProviderException").isNotNull();
         secretsOf.getOrDefault(adapter, List.of()).forEach(secret -> assertThat(failure.getMessage())
                 .as("a failure's message repeats no secret").doesNotContain(secret));
         return failure;
     }
 
+    /** A sync call: no callback URL. */
     protected static CallContext context() {
         return new CallContext("vendor-test", Instant.now().plus(CALL_TIMEOUT));
+    }
+
+    /** An async call, as the core makes it for a provider that answers by callback. */
+    protected static CallContext callbackContext(String callbackUrl) {
+        return new CallContext("vendor-test", Instant.now().plus(CALL_TIMEOUT), Optional.of(callbackUrl));
     }
 }
