@@ -1,5 +1,8 @@
 package dev.warden.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -24,10 +27,8 @@ class ArchitectureTest {
     @Test
     void adaptersDependOnlyOnTheSpi() {
         noClasses().that().resideInAPackage("dev.warden.adapters..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.warden.api..", "dev.warden.moderation..",
-                        "dev.warden.providers..", "dev.warden.persistence..", "dev.warden.config..",
-                        "dev.warden.embedded..", "dev.warden.resilience..", "dev.warden.webhooks..",
-                        "dev.warden.reports..")
+                .should().dependOnClassesThat(resideInAPackage("dev.warden..")
+                        .and(not(resideInAnyPackage("dev.warden.spi..", "dev.warden.adapters.."))))
                 .because("an adapter translates through dev.warden.spi only")
                 .check(production);
     }
