@@ -8,8 +8,18 @@ import java.util.Map;
  */
 public interface ClassifierAdapterType {
 
-    /** The type id, referenced by {@code warden.providers.<instance>.adapter}. */
-    String id();
+    /**
+     * The type id, referenced by {@code warden.providers.<instance>.adapter}. By default the descriptor's id: a type
+     * declares its {@link #descriptor()} and {@link #create} only. A type written before descriptors overrides this
+     * one instead, and gets the undeclared descriptor.
+     */
+    default String id() {
+        if (!declaresDescriptor(getClass())) {
+            // Each default would otherwise ask the other, without end.
+            throw new IllegalStateException(getClass().getName() + " overrides neither id() nor descriptor()");
+        }
+        return descriptor().id();
+    }
 
     /**
      * Creates an instance. Read every setting the type understands from {@code context.settings()}; settings left
@@ -33,5 +43,13 @@ public interface ClassifierAdapterType {
      */
     default Map<String, String> defaultSettings() {
         return descriptor().defaultGuardSettings();
+    }
+
+    private static boolean declaresDescriptor(Class<?> type) {
+        try {
+            return type.getMethod("descriptor").getDeclaringClass() != ClassifierAdapterType.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("an interface method is always public", e);
+        }
     }
 }

@@ -193,11 +193,6 @@ class SettingsSpecTest {
                 Capabilities.sync(Modality.TEXT), Map.of("rate-limit.per-second", "5"), "5/s per the vendor docs");
         ClassifierAdapterType modern = new ClassifierAdapterType() {
             @Override
-            public String id() {
-                return "modern";
-            }
-
-            @Override
             public ClassifierAdapter create(ProviderContext context) {
                 throw new UnsupportedOperationException();
             }
@@ -214,5 +209,17 @@ class SettingsSpecTest {
         assertThat(modern.defaultSettings()).containsOnly(Map.entry("rate-limit.per-second", "5"));
         assertThat(List.of(modern.descriptor().declaredCapabilities().modalities())).containsExactly(
                 java.util.Set.of(Modality.TEXT));
+        assertThat(modern.id()).as("the descriptor's").isEqualTo("modern");
+    }
+
+    @Test
+    void aTypeThatDeclaresNeitherItsIdNorItsDescriptorIsToldSoInsteadOfRecursing() {
+        ClassifierAdapterType nameless = context -> {
+            throw new UnsupportedOperationException();
+        };
+
+        assertThatThrownBy(nameless::id).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("neither id() nor descriptor()");
+        assertThatThrownBy(nameless::descriptor).isInstanceOf(IllegalStateException.class);
     }
 }

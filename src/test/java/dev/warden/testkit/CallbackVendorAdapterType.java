@@ -53,11 +53,6 @@ public class CallbackVendorAdapterType implements ClassifierAdapterType {
             CAPABILITIES, Map.of("retry.max-retries", "0", "circuit-breaker.enabled", "false"), "A test vendor.");
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public AdapterDescriptor descriptor() {
         return DESCRIPTOR;
     }

@@ -97,7 +97,16 @@ public final class StrictJson {
         return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
-    static ProviderException invalid(String message) {
+    /**
+     * An answer that parsed but is not what the vendor documents. The message names fields and labels, never
+     * content: e.g. {@code "Azure AI Content Safety answered categoriesAnalysis that is not a list"}.
+     */
+    public static ProviderException invalid(String message) {
         return new ProviderException(ProviderException.Kind.INVALID_RESPONSE, message);
+    }
+
+    /** {@link #invalid(String)} with the message {@code "<vendor> answered <problem>"}. */
+    public static ProviderException invalid(String vendor, String problem) {
+        return invalid(vendor + " answered " + problem);
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.spi.support;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.warden.spi.Capabilities;
 import dev.warden.spi.Category;
 import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ConfidentialText;
+import dev.warden.spi.ContentPart;
 import dev.warden.spi.ProviderVerdict;
 import dev.warden.spi.VendorResponse;
 
@@ -59,6 +61,33 @@ public final class VendorCall {
             return calls.get(0).map(verdict -> merged(List.of(verdict), model));
         }
         return Uni.combine().all().unis(calls).with(ProviderVerdict.class, verdicts -> merged(verdicts, model));
+    }
+
+    /**
+     * For vendors with one endpoint for text and one for images: one call for all the text parts (if any), one per
+     * image, run together. A single call's verdict stands as it is; several are merged as {@link #all} merges them,
+     * under {@code modelOfSeveral}. The calls are built on subscription, so a call that refuses its input (throws
+     * {@code UNSUPPORTED} while being built) fails the {@code Uni} before anything is sent.
+     *
+     * @param textCall  the call for the text parts, e.g. with {@link ClassificationInput#joinedText()}
+     * @param imageCall the call for one image
+     */
+    public static Uni<ProviderVerdict> textAndEachImage(ClassificationInput input,
+            Supplier<Uni<ProviderVerdict>> textCall, Function<ContentPart.Image, Uni<ProviderVerdict>> imageCall,
+            String modelOfSeveral) {
+        return Uni.createFrom().deferred(() -> {
+            List<Uni<ProviderVerdict>> calls = new ArrayList<>();
+            if (!input.texts().isEmpty()) {
+                calls.add(textCall.get());
+            }
+            input.images().forEach(image -> calls.add(imageCall.apply(image)));
+            return oneOrAll(calls, modelOfSeveral);
+        });
+    }
+
+    /** One call's verdict as it is, or several merged by {@link #all} under {@code modelOfSeveral}. */
+    public static Uni<ProviderVerdict> oneOrAll(List<Uni<ProviderVerdict>> calls, String modelOfSeveral) {
+        return calls.size() == 1 ? calls.get(0) : all(calls, modelOfSeveral);
     }
 
     private static ProviderVerdict merged(List<ProviderVerdict> verdicts, String model) {

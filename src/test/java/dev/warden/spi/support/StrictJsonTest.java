@@ -88,4 +88,12 @@ class StrictJsonTest {
 
         assertThat(new String(StrictJson.bytes(tree), StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"ü\"}");
     }
+
+    @Test
+    void anAnswerAgainstTheDocumentationIsAnInvalidResponseSayingWhoAnsweredWhat() {
+        ProviderException failure = StrictJson.invalid("Acme", "scores that are not a list");
+
+        assertThat(failure.kind()).isEqualTo(ProviderException.Kind.INVALID_RESPONSE);
+        assertThat(failure).hasMessage("Acme answered scores that are not a list").hasNoCause();
+    }
 }

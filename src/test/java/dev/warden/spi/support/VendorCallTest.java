@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,5 +98,50 @@ class VendorCallTest {
 
         assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(cancelled).isTrue();
+    }
+
+    @Test
+    void textAndEachImageIsOneCallForAllTheTextAndOnePerImageMerged() {
+        ClassificationInput input = new ClassificationInput(List.of(new ContentPart.Text("a"),
+                new ContentPart.Image("https://cdn.example.com/1.png"), new ContentPart.Text("b"),
+                new ContentPart.Image("https://cdn.example.com/2.png")));
+        List<String> calls = new ArrayList<>();
+
+        ProviderVerdict merged = VendorCall.textAndEachImage(input, () -> {
+            calls.add("text " + input.joinedText());
+            return Uni.createFrom().item(new ProviderVerdict(Map.of(Category.HATE, 0.4), Map.of(), "text-model"));
+        }, image -> {
+            calls.add(image.url());
+            return Uni.createFrom().item(new ProviderVerdict(Map.of(Category.HATE, image.url().endsWith("2.png")
+                    ? 0.7 : 0.1), Map.of(), "image-model"));
+        }, "acme").await().atMost(Duration.ofSeconds(5));
+
+        assertThat(calls).containsExactly("text a\n\nb", "https://cdn.example.com/1.png",
+                "https://cdn.example.com/2.png");
+        assertThat(merged.scores()).containsOnly(entry(Category.HATE, 0.7));
+        assertThat(merged.model()).isEqualTo("acme");
+    }
+
+    @Test
+    void aSingleCallKeepsItsOwnVerdictAndNoTextMeansNoTextCall() {
+        Uni<ProviderVerdict> noTextCall = Uni.createFrom().failure(new AssertionError("no text, no text call"));
+
+        ProviderVerdict verdict = VendorCall.textAndEachImage(IMAGE, () -> noTextCall,
+                image -> Uni.createFrom().item(CLEAN), "acme").await().atMost(Duration.ofSeconds(5));
+
+        assertThat(verdict).isEqualTo(CLEAN);
+    }
+
+    @Test
+    void aCallThatRefusesWhileBeingBuiltFailsTheUniBeforeAnythingIsSent() {
+        Uni<ProviderVerdict> refused = VendorCall.textAndEachImage(TEXT, () -> {
+            throw new ProviderException(Kind.UNSUPPORTED, "too long");
+        }, image -> call(IMAGE, 200), "acme");
+
+        ProviderException failure = catchThrowableOfType(ProviderException.class,
+                () -> refused.await().atMost(Duration.ofSeconds(5)));
+
+        assertThat(failure.kind()).isEqualTo(Kind.UNSUPPORTED);
+        assertThat(sent).hasValue(0);
     }
 }

@@ -41,11 +41,6 @@ public class AwsAdapterType implements ClassifierAdapterType {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public AdapterDescriptor descriptor() {
         return DESCRIPTOR;
     }

@@ -59,6 +59,6 @@ final class ComprehendVerdictReader {
     }
 
     private static ProviderException invalid(String what) {
-        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE, VENDOR + " answered " + what);
+        return StrictJson.invalid(VENDOR, what);
     }
 }

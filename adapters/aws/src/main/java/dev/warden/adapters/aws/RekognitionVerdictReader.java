@@ -89,6 +89,6 @@ final class RekognitionVerdictReader {
     }
 
     private static ProviderException invalid(String what) {
-        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE, VENDOR + " answered " + what);
+        return StrictJson.invalid(VENDOR, what);
     }
 }

@@ -2,12 +2,9 @@ package dev.warden.adapters.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import dev.warden.testkit.KitFixtures;
 
 /** Canned AWS answers from {@code src/test/resources/aws/}. */
 final class AwsFixtures {
@@ -18,14 +15,7 @@ final class AwsFixtures {
     }
 
     static String text(String name) {
-        try (InputStream in = AwsFixtures.class.getResourceAsStream("/aws/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture /aws/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KitFixtures.body("/aws/" + name);
     }
 
     /** An AWS JSON answer with this status and body. */

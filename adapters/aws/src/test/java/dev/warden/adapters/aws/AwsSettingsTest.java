@@ -1,7 +1,6 @@
 package dev.warden.adapters.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.warden.spi.InvalidSettingsException;
 import dev.warden.spi.ProviderSettings;
+import dev.warden.testkit.KitSettings;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -81,7 +81,7 @@ class AwsSettingsTest {
 
     @Test
     void withoutARegionAnywhereStartUpFailsNamingTheKey() {
-        InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
+        InvalidSettingsException failure = KitSettings.refused(
                 () -> read(Map.of("access-key-id", ACCESS_KEY_ID, "secret-access-key", SECRET_KEY),
                         FINDING_NOTHING));
 
@@ -90,7 +90,7 @@ class AwsSettingsTest {
 
     @Test
     void withoutCredentialsAnywhereStartUpFailsNamingTheKey() {
-        InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
+        InvalidSettingsException failure = KitSettings.refused(
                 () -> read(Map.of("region", "us-east-1"), FINDING_NOTHING));
 
         assertThat(failure).hasMessageStartingWith("warden.providers.under-test.access-key-id ");
@@ -118,8 +118,7 @@ class AwsSettingsTest {
         }
         values.putIfAbsent("region", "us-east-1");
 
-        InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
-                () -> read(values, FINDING));
+        InvalidSettingsException failure = KitSettings.refused(() -> read(values, FINDING));
 
         assertThat(failure).hasMessageStartingWith("warden.providers.under-test." + key + " ");
         assertThat(failure.getMessage()).doesNotContain(SECRET_KEY);

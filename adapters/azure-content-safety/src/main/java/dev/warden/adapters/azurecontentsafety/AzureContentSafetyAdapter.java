@@ -1,7 +1,5 @@
 package dev.warden.adapters.azurecontentsafety;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import io.smallrye.mutiny.Uni;
@@ -60,12 +58,8 @@ final class AzureContentSafetyAdapter implements ClassifierAdapter {
         return Uni.createFrom().deferred(() -> {
             CAPABILITIES.requireSupported(input, VENDOR);
             ConfidentialText sent = ConfidentialText.of(input, settings.apiKey());
-            List<Uni<ProviderVerdict>> calls = new ArrayList<>();
-            if (!input.texts().isEmpty()) {
-                calls.add(text(input, AzureRequest.joinedText(input.texts()), sent));
-            }
-            input.images().forEach(image -> calls.add(image(input, image, sent)));
-            return VendorCall.all(calls, settings.model());
+            return VendorCall.textAndEachImage(input, () -> text(input, input.joinedText(), sent),
+                    image -> image(input, image, sent), settings.model());
         });
     }
 

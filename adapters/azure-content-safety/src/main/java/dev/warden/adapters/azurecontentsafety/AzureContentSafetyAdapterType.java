@@ -27,11 +27,6 @@ public class AzureContentSafetyAdapterType implements ClassifierAdapterType {
             "1000 requests per 10 s per resource (F0 and S0) → rate-limit.per-second=100");
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public AdapterDescriptor descriptor() {
         return DESCRIPTOR;
     }

@@ -2,12 +2,10 @@ package dev.warden.adapters.azurecontentsafety;
 
 import java.net.URI;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.warden.spi.ContentPart;
 import dev.warden.spi.FetchedMedia;
 import dev.warden.spi.VendorRequest;
 import dev.warden.spi.support.StrictJson;
@@ -17,14 +15,7 @@ final class AzureRequest {
 
     static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
 
-    /** Text parts are one piece of content; a blank line keeps them apart as the caller wrote them. */
-    static final String PART_SEPARATOR = "\n\n";
-
     private AzureRequest() {
-    }
-
-    static String joinedText(List<ContentPart.Text> texts) {
-        return String.join(PART_SEPARATOR, texts.stream().map(ContentPart.Text::text).toList());
     }
 
     static VendorRequest text(AzureSettings settings, String text) {

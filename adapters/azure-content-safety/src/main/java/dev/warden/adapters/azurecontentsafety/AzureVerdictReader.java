@@ -79,7 +79,6 @@ final class AzureVerdictReader {
     }
 
     private static ProviderException invalid(String problem) {
-        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE,
-                AzureContentSafetyAdapter.VENDOR + " answered " + problem);
+        return StrictJson.invalid(AzureContentSafetyAdapter.VENDOR, problem);
     }
 }

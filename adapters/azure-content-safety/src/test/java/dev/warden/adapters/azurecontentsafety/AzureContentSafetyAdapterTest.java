@@ -7,80 +7,53 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.warden.adapters.azurecontentsafety.AzureFixtures.IMAGE_PATH;
 import static dev.warden.adapters.azurecontentsafety.AzureFixtures.TEXT_PATH;
 import static dev.warden.adapters.azurecontentsafety.AzureFixtures.answer;
+import static dev.warden.testkit.KitFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.smallrye.mutiny.Uni;
-
-import dev.warden.spi.CallContext;
 import dev.warden.spi.Category;
-import dev.warden.spi.ClassificationInput;
-import dev.warden.spi.ClassifierAdapter;
-import dev.warden.spi.ContentLimits;
+import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ContentPart;
-import dev.warden.spi.FetchedMedia;
 import dev.warden.spi.MediaFetcher;
-import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderException.Kind;
-import dev.warden.spi.ProviderSettings;
 import dev.warden.spi.ProviderVerdict;
-import dev.warden.testkit.TestVendorHttp;
+import dev.warden.testkit.KitMedia;
+import dev.warden.testkit.VendorAdapterTestBase;
 
 /** What the kit cannot know about Azure: the request shape, both severity scales, blocklists and Azure's codes. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AzureContentSafetyAdapterTest {
+class AzureContentSafetyAdapterTest extends VendorAdapterTestBase {
 
     private static final String API_KEY = "azure-key-0123456789abcdef";
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
     private static final double EXACT = 1e-9;
+    private static final String IMAGE_A = "https://cdn.example.com/a.png";
+    private static final String IMAGE_B = "https://cdn.example.com/b.png";
 
-    private final WireMockServer vendor = new WireMockServer(wireMockConfig().dynamicPort());
-    private final TestVendorHttp http = new TestVendorHttp();
-    /** What the adapter asked the fetcher for: the core's fetcher is tested in core; here its contract matters. */
-    private final List<String> fetched = new ArrayList<>();
-    private final MediaFetcher media = (image, maxBytes, acceptedTypes) -> {
-        fetched.add(image.url() + " max=" + maxBytes + " types=" + acceptedTypes.size());
-        return Uni.createFrom().item(new FetchedMedia(PNG, "image/png"));
-    };
-
-    @BeforeAll
-    void startVendor() {
-        vendor.start();
-    }
-
-    @AfterAll
-    void stopVendor() {
-        vendor.stop();
-        http.close();
-    }
+    /** Serves the two images; what the adapter asks of it (size, types) is part of its contract. */
+    private KitMedia media;
 
     @BeforeEach
-    void reset() {
-        vendor.resetAll();
-        fetched.clear();
+    void freshMedia() {
+        media = new KitMedia(IMAGE_A, IMAGE_B);
+    }
+
+    @Override
+    protected MediaFetcher media() {
+        return media;
     }
 
     @Test
@@ -120,14 +93,15 @@ class AzureContentSafetyAdapterTest {
         Map<String, String> settings = settings();
         settings.put("output-type", "EightSeverityLevels");
 
-        ProviderVerdict verdict = classify(adapter(settings), new ContentPart.Image("https://cdn.example.com/a.png"));
+        ProviderVerdict verdict = classify(adapter(settings), new ContentPart.Image(IMAGE_A));
 
         vendor.verify(postRequestedFor(urlEqualTo(IMAGE_PATH))
                 .withHeader("Ocp-Apim-Subscription-Key", equalTo(API_KEY))
-                .withRequestBody(equalToJson("{\"image\": {\"content\": \"" + Base64.getEncoder().encodeToString(PNG)
+                .withRequestBody(equalToJson("{\"image\": {\"content\": \"" + Base64.getEncoder().encodeToString(KitMedia.samplePng())
                         + "\"}, \"categories\": [\"Hate\", \"SelfHarm\", \"Sexual\", \"Violence\"],"
                         + " \"outputType\": \"FourSeverityLevels\"}")));
-        assertThat(fetched).containsExactly("https://cdn.example.com/a.png max=4194304 types=6");
+        assertThat(media.fetched()).containsExactly(new KitMedia.Fetch(IMAGE_A, 4_194_304, Set.of("image/jpeg",
+                "image/png", "image/gif", "image/bmp", "image/tiff", "image/webp")));
         assertThat(verdict.scores().get(Category.VIOLENCE)).as("image 4 of four levels").isCloseTo(4.0 / 6, within(EXACT));
         assertThat(verdict.scores().get(Category.SEXUAL)).isCloseTo(2.0 / 6, within(EXACT));
     }
@@ -150,9 +124,8 @@ class AzureContentSafetyAdapterTest {
 
     @Test
     void theTopFourLevelBucketIsOneSoAHighThresholdCanFire() {
-        vendor.stubFor(post(urlEqualTo(TEXT_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"categoriesAnalysis\": [{\"category\": \"Violence\", \"severity\": 6}]}")));
+        vendor.stubFor(post(urlEqualTo(TEXT_PATH)).willReturn(json(200,
+                "{\"categoriesAnalysis\": [{\"category\": \"Violence\", \"severity\": 6}]}")));
 
         ProviderVerdict verdict = classify(adapter(settings()), new ContentPart.Text("text"));
 
@@ -176,9 +149,8 @@ class AzureContentSafetyAdapterTest {
     @Test
     void aSeverityBeyondTheScaleOrNotWholeIsAnInvalidResponse() {
         for (String severity : List.of("7", "-1", "2.5", "\"high\"")) {
-            vendor.stubFor(post(urlEqualTo(TEXT_PATH)).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"categoriesAnalysis\": [{\"category\": \"Hate\", \"severity\": " + severity + "}]}")));
+            vendor.stubFor(post(urlEqualTo(TEXT_PATH)).willReturn(json(200,
+                    "{\"categoriesAnalysis\": [{\"category\": \"Hate\", \"severity\": " + severity + "}]}")));
 
             ProviderException failure = failure(adapter(settings()), new ContentPart.Text("text"));
 
@@ -229,8 +201,8 @@ class AzureContentSafetyAdapterTest {
         vendor.stubFor(post(urlEqualTo(IMAGE_PATH)).willReturn(answer(200, "image-flagged.json")));
 
         ProviderVerdict verdict = classify(adapter(settings()), new ContentPart.Text("text"),
-                new ContentPart.Image("https://cdn.example.com/a.png"),
-                new ContentPart.Image("https://cdn.example.com/b.png"));
+                new ContentPart.Image(IMAGE_A),
+                new ContentPart.Image(IMAGE_B));
 
         assertThat(vendor.findAll(postRequestedFor(urlEqualTo(TEXT_PATH)))).hasSize(1);
         assertThat(vendor.findAll(postRequestedFor(urlEqualTo(IMAGE_PATH)))).hasSize(2);
@@ -262,14 +234,11 @@ class AzureContentSafetyAdapterTest {
 
     @Test
     void anImageTheFetcherRefusesIsTheCallersBadRequestAndReachesNoVendor() {
-        MediaFetcher refusing = (image, maxBytes, types) -> Uni.createFrom()
-                .failure(new ProviderException(Kind.BAD_REQUEST, "the image is too big"));
-        ClassifierAdapter adapter = new AzureContentSafetyAdapterType().create(new ProviderContext("azure",
-                new ProviderSettings("azure", settings()), http, ContentLimits.DEFAULTS, refusing));
-
-        ProviderException failure = failure(adapter, new ContentPart.Image("https://cdn.example.com/huge.png"));
+        ProviderException failure = failure(adapter(settings()),
+                new ContentPart.Image("https://cdn.example.com/huge.png"));
 
         assertThat(failure.kind()).isEqualTo(Kind.BAD_REQUEST);
+        assertThat(media.fetched()).hasSize(1);
         assertThat(vendor.getAllServeEvents()).isEmpty();
     }
 
@@ -301,30 +270,15 @@ class AzureContentSafetyAdapterTest {
                 .containsExactly(entry("rate-limit.per-second", "100"));
     }
 
+    @Override
+    protected ClassifierAdapterType adapterType() {
+        return new AzureContentSafetyAdapterType();
+    }
+
     private Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>();
         settings.put("base-url", vendor.baseUrl());
         settings.put("api-key", API_KEY);
         return settings;
-    }
-
-    private ClassifierAdapter adapter(Map<String, String> settings) {
-        return new AzureContentSafetyAdapterType().create(new ProviderContext("azure",
-                new ProviderSettings("azure", settings), http, ContentLimits.DEFAULTS, media));
-    }
-
-    private static ProviderVerdict classify(ClassifierAdapter adapter, ContentPart... parts) {
-        return adapter.classify(new ClassificationInput(List.of(parts)), context()).await()
-                .atMost(Duration.ofSeconds(10));
-    }
-
-    private static ProviderException failure(ClassifierAdapter adapter, ContentPart... parts) {
-        ProviderException failure = catchThrowableOfType(ProviderException.class, () -> classify(adapter, parts));
-        assertThat(failure).as("a ProviderException").isNotNull();
-        return failure;
-    }
-
-    private static CallContext context() {
-        return new CallContext("azure-test", Instant.now().plus(Duration.ofSeconds(10)));
     }
 }

@@ -4,10 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,7 @@ import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ContentPart;
 import dev.warden.spi.Modality;
 import dev.warden.spi.ProviderException.Kind;
+import dev.warden.testkit.KitFixtures;
 import dev.warden.testkit.VendorFailure;
 import dev.warden.testkit.VendorFixtures;
 
@@ -33,19 +30,7 @@ final class AzureFixtures implements VendorFixtures {
     static final String IMAGE_PATH = "/contentsafety/image:analyze?api-version=2024-09-01";
 
     static ResponseDefinitionBuilder answer(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body(fixture));
-    }
-
-    static String body(String fixture) {
-        String resource = "/azure-content-safety/" + fixture;
-        try (InputStream in = AzureFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test fixture " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KitFixtures.answer(status, "/azure-content-safety/" + fixture);
     }
 
     @Override

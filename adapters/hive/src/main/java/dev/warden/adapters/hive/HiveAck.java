@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.warden.spi.ProviderVerdict;
+import dev.warden.spi.support.StrictJson;
 
 /**
  * Hive's answer to {@code /task/async}: it accepted the task and will post the result to the callback URL. The
@@ -26,7 +27,7 @@ final class HiveAck {
             id = ack.path("status").path(0).path("task_id");
         }
         if (!id.isTextual() || !TASK_ID.matcher(id.asText()).matches()) {
-            throw HiveVerdictReader.invalid(HiveVerdictReader.VENDOR + " accepted the task without a usable task id");
+            throw StrictJson.invalid(HiveVerdictReader.VENDOR + " accepted the task without a usable task id");
         }
         return ProviderVerdict.pending(id.asText());
     }

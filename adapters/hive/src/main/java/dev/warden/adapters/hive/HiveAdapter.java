@@ -66,7 +66,7 @@ final class HiveAdapter implements ClassifierAdapter {
             List<Uni<ProviderVerdict>> calls = tasks.stream().map(task -> send(input, request(task, Optional.empty()),
                     sent, response -> reader.read(StrictJson.object(response, HiveVerdictReader.VENDOR),
                             task.project()))).toList();
-            return calls.size() == 1 ? calls.get(0) : VendorCall.all(calls, HiveVerdictReader.DEFAULT_MODEL);
+            return VendorCall.oneOrAll(calls, HiveVerdictReader.DEFAULT_MODEL);
         });
     }
 

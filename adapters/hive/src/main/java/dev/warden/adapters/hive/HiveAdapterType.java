@@ -24,11 +24,6 @@ public class HiveAdapterType implements ClassifierAdapterType {
                     + "default (VA§4.5): 10 requests per second is a guess to replace with the project's limit.");
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public AdapterDescriptor descriptor() {
         return DESCRIPTOR;
     }

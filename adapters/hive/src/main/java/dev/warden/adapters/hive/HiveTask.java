@@ -2,10 +2,8 @@ package dev.warden.adapters.hive;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import dev.warden.spi.ClassificationInput;
-import dev.warden.spi.ContentPart;
 import dev.warden.spi.ProviderException;
 
 /**
@@ -18,14 +16,11 @@ record HiveTask(HiveProject project, String field, String content) {
     static final String TEXT_FIELD = "text_data";
     static final String URL_FIELD = "url";
 
-    private static final String TEXT_SEPARATOR = "\n\n";
-
     /** The tasks for {@code input}, refusing text over {@code maxTextLength} characters before any call. */
     static List<HiveTask> plan(ClassificationInput input, int maxTextLength) {
         List<HiveTask> tasks = new ArrayList<>();
         if (!input.texts().isEmpty()) {
-            String text = input.texts().stream().map(ContentPart.Text::text)
-                    .collect(Collectors.joining(TEXT_SEPARATOR));
+            String text = input.joinedText();
             int length = text.codePointCount(0, text.length());
             if (length > maxTextLength) {
                 throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "Hive text moderation takes at most "

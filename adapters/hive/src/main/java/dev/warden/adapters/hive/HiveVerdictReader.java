@@ -7,7 +7,6 @@ import java.util.OptionalDouble;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.warden.spi.Category;
-import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
 import dev.warden.spi.support.Crosswalk;
 import dev.warden.spi.support.Scale;
@@ -40,14 +39,14 @@ final class HiveVerdictReader {
         HiveTaskFailure.requireSuccess(task);
         JsonNode statuses = task.path("status");
         if (!statuses.isArray() || statuses.isEmpty()) {
-            throw invalid(VENDOR + " answered a task without status");
+            throw StrictJson.invalid(VENDOR, "a task without status");
         }
         Map<String, Double> vendorScores = new LinkedHashMap<>();
         Map<String, Double> evaluated = new LinkedHashMap<>();
         for (JsonNode status : statuses) {
             JsonNode response = status.path("response");
             if (!response.isObject()) {
-                throw invalid(VENDOR + " answered a task status without a response");
+                throw StrictJson.invalid(VENDOR, "a task status without a response");
             }
             boolean languageSupported = !UNSUPPORTED_LANGUAGE.equals(response.path("language").asText());
             Map<String, Double> unit = new LinkedHashMap<>();
@@ -68,14 +67,14 @@ final class HiveVerdictReader {
             Map<String, Double> unit) {
         JsonNode output = response.path("output");
         if (!output.isArray()) {
-            throw invalid(VENDOR + " answered a task response without output");
+            throw StrictJson.invalid(VENDOR, "a task response without output");
         }
         Scale scale = project == HiveProject.TEXT ? HiveCrosswalk.TEXT_SCALE : HiveCrosswalk.VISUAL_SCALE;
         for (JsonNode frame : output) {
             for (JsonNode entry : frame.path("classes")) {
                 JsonNode label = entry.path("class");
                 if (!label.isTextual() || label.asText().isBlank()) {
-                    throw invalid(VENDOR + " answered a class without a name");
+                    throw StrictJson.invalid(VENDOR, "a class without a name");
                 }
                 String name = label.asText();
                 double raw = StrictJson.number(entry.path("score"), name, VENDOR);
@@ -108,10 +107,6 @@ final class HiveVerdictReader {
         double score = found ? 1.0 : 0.0;
         vendorScores.merge(label, score, Math::max);
         unit.merge(label, score, Math::max);
-    }
-
-    static ProviderException invalid(String message) {
-        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE, message);
     }
 
     private static String model(JsonNode status) {

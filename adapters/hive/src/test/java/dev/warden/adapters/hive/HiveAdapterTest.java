@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.warden.adapters.hive.HiveFixtures.ASYNC_PATH;
 import static dev.warden.adapters.hive.HiveFixtures.SYNC_PATH;
 import static dev.warden.adapters.hive.HiveFixtures.TEXT_KEY;
@@ -21,62 +20,31 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import dev.warden.spi.CallContext;
 import dev.warden.spi.Category;
-import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ContentPart;
 import dev.warden.spi.Modality;
-import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderException.Kind;
-import dev.warden.spi.ProviderSettings;
 import dev.warden.spi.ProviderVerdict;
-import dev.warden.testkit.TestVendorHttp;
+import dev.warden.testkit.VendorAdapterTestBase;
 
 /** The Hive adapter against a WireMock Hive answering each case of vendor-apis.md §4. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HiveAdapterTest {
+class HiveAdapterTest extends VendorAdapterTestBase {
 
     private static final String TEXT = "meet me behind the gym, you absolute clown";
     private static final String IMAGE_URL = "https://uploads.example-cdn.net/u/8c1f2e/photo.jpg?X-Amz-Signature=5d41";
     private static final String CALLBACK_URL = "https://warden.example/v1/webhooks/hive?job=j-1&token=tok-0123456789abcdef";
     private static final double THIRD = 1.0 / 3;
-
-    private final WireMockServer vendor = new WireMockServer(wireMockConfig().dynamicPort());
-    private final TestVendorHttp http = new TestVendorHttp();
-
-    @BeforeAll
-    void startVendor() {
-        vendor.start();
-    }
-
-    @AfterAll
-    void stopVendor() {
-        vendor.stop();
-        http.close();
-    }
-
-    @BeforeEach
-    void resetVendor() {
-        vendor.resetAll();
-    }
 
     @Test
     void sendsTextAsTextDataToTheTextProjectWithItsToken() {
@@ -216,7 +184,7 @@ class HiveAdapterTest {
         vendor.stubFor(post(urlEqualTo(ASYNC_PATH)).willReturn(okJson("{\"code\":200,\"id\":\"has spaces and "
                 + "is not an id\"}")));
 
-        assertThat(failure(adapter(), asyncContext(), new ContentPart.Text(TEXT)).kind())
+        assertThat(failure(adapter(), callbackContext(CALLBACK_URL), new ContentPart.Text(TEXT)).kind())
                 .isEqualTo(Kind.INVALID_RESPONSE);
     }
 
@@ -251,7 +219,7 @@ class HiveAdapterTest {
     void aFailedTaskInASyncAnswerHasTheKindOfItsErrorCode(String fixture, Kind kind, String code) {
         vendor.stubFor(post(urlEqualTo(SYNC_PATH)).willReturn(answer(200, fixture)));
 
-        ProviderException failure = failure(adapter(), syncContext(), new ContentPart.Image(IMAGE_URL));
+        ProviderException failure = failure(adapter(), context(), new ContentPart.Image(IMAGE_URL));
 
         assertThat(failure.kind()).isEqualTo(kind);
         assertThat(failure).hasMessageContaining("error_code " + code).hasMessageNotContaining("cdn.example.com")
@@ -288,7 +256,7 @@ class HiveAdapterTest {
         vendor.stubFor(post(urlEqualTo(SYNC_PATH)).willReturn(answer(429, "error-429.json")
                 .withHeader("Retry-After", "3")));
 
-        ProviderException failure = failure(adapter(), syncContext(), new ContentPart.Text(TEXT));
+        ProviderException failure = failure(adapter(), context(), new ContentPart.Text(TEXT));
 
         assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(failure.retryAfter()).contains(Duration.ofSeconds(3));
@@ -301,7 +269,7 @@ class HiveAdapterTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"return_code\":403,\"message\":\"bad token " + TEXT_KEY + "\"}")));
 
-        ProviderException failure = failure(adapter(), syncContext(), new ContentPart.Text(TEXT));
+        ProviderException failure = failure(adapter(), context(), new ContentPart.Text(TEXT));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure).hasMessageContaining("text-api-key").hasMessageNotContaining(TEXT_KEY);
@@ -313,7 +281,7 @@ class HiveAdapterTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"return_code\":400,\"message\":\"bad callback " + CALLBACK_URL + "\"}")));
 
-        ProviderException failure = failure(adapter(), asyncContext(), new ContentPart.Text("hello"));
+        ProviderException failure = failure(adapter(), callbackContext(CALLBACK_URL), new ContentPart.Text("hello"));
 
         assertThat(failure.kind()).isEqualTo(Kind.BAD_REQUEST);
         assertThat(failure).hasMessageNotContaining("tok-0123456789abcdef");
@@ -327,7 +295,7 @@ class HiveAdapterTest {
                 + "{\"code\":\"0\"},\"response\":{" + (text ? "\"language\":\"EN\"," : "")
                 + "\"output\":[{\"classes\":[{\"class\":\"hate\",\"score\":" + score + "}]}]}}]}")));
 
-        ProviderException failure = failure(adapter(), syncContext(),
+        ProviderException failure = failure(adapter(), context(),
                 text ? new ContentPart.Text(TEXT) : new ContentPart.Image(IMAGE_URL));
 
         assertThat(failure.kind()).isEqualTo(Kind.INVALID_RESPONSE);
@@ -336,7 +304,7 @@ class HiveAdapterTest {
     @Test
     void modeSyncIgnoresTheCallbackUrlAndDeclaresNoCallbacks() {
         vendor.stubFor(post(urlEqualTo(SYNC_PATH)).willReturn(answer(200, "text-sync-flagged.json")));
-        ClassifierAdapter adapter = adapter(Map.of("mode", "sync"));
+        ClassifierAdapter adapter = adapterWith(Map.of("mode", "sync"));
 
         ProviderVerdict verdict = classifyAsync(adapter, new ContentPart.Text(TEXT));
 
@@ -349,7 +317,7 @@ class HiveAdapterTest {
     void modeAsyncRefusesASyncModerationBeforeAnyCall() {
         int before = http.requests();
 
-        ProviderException failure = failure(adapter(Map.of("mode", "async")), syncContext(),
+        ProviderException failure = failure(adapterWith(Map.of("mode", "async")), context(),
                 new ContentPart.Text(TEXT));
 
         assertThat(failure.kind()).isEqualTo(Kind.UNSUPPORTED);
@@ -360,7 +328,7 @@ class HiveAdapterTest {
     void modeAsyncRefusesInputThatNeedsSeveralTasksBeforeAnyCall() {
         int before = http.requests();
 
-        ProviderException failure = failure(adapter(Map.of("mode", "async")), asyncContext(),
+        ProviderException failure = failure(adapterWith(Map.of("mode", "async")), callbackContext(CALLBACK_URL),
                 new ContentPart.Text(TEXT), new ContentPart.Image(IMAGE_URL));
 
         assertThat(failure.kind()).isEqualTo(Kind.UNSUPPORTED);
@@ -371,10 +339,10 @@ class HiveAdapterTest {
     @Test
     void textOverTheProjectsLimitIsRefusedBeforeAnyCallCountingCharactersNotBytes() {
         vendor.stubFor(post(urlEqualTo(SYNC_PATH)).willReturn(answer(200, "text-clean.json")));
-        ClassifierAdapter adapter = adapter(Map.of("max-text-length", "10"));
+        ClassifierAdapter adapter = adapterWith(Map.of("max-text-length", "10"));
         int before = http.requests();
 
-        ProviderException failure = failure(adapter, syncContext(), new ContentPart.Text("0123456789!"));
+        ProviderException failure = failure(adapter, context(), new ContentPart.Text("0123456789!"));
         classify(adapter, new ContentPart.Text("\uD83D\uDE00".repeat(10)));
 
         assertThat(failure.kind()).isEqualTo(Kind.UNSUPPORTED);
@@ -390,11 +358,11 @@ class HiveAdapterTest {
         visualOnly.remove("text-api-key");
         int before = http.requests();
 
-        ClassifierAdapter text = create(textOnly);
-        ProviderException refused = failure(text, syncContext(), new ContentPart.Image(IMAGE_URL));
+        ClassifierAdapter text = adapter(textOnly);
+        ProviderException refused = failure(text, context(), new ContentPart.Image(IMAGE_URL));
 
         assertThat(text.capabilities().modalities()).containsExactly(Modality.TEXT);
-        assertThat(create(visualOnly).capabilities().modalities()).containsExactly(Modality.IMAGE);
+        assertThat(adapter(visualOnly).capabilities().modalities()).containsExactly(Modality.IMAGE);
         assertThat(refused.kind()).isEqualTo(Kind.UNSUPPORTED);
         assertThat(http.requests()).isEqualTo(before);
     }
@@ -409,44 +377,23 @@ class HiveAdapterTest {
                 VISUAL_KEY);
     }
 
-    private ClassifierAdapter adapter() {
-        return create(settings());
+    @Override
+    protected ClassifierAdapterType adapterType() {
+        return new HiveAdapterType();
     }
 
-    private ClassifierAdapter adapter(Map<String, String> extra) {
+    private ClassifierAdapter adapter() {
+        return adapter(settings());
+    }
+
+    private ClassifierAdapter adapterWith(Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(settings());
         settings.putAll(extra);
-        return create(settings);
+        return adapter(settings);
     }
 
-    private ClassifierAdapter create(Map<String, String> settings) {
-        return new HiveAdapterType().create(new ProviderContext("hive", new ProviderSettings("hive", settings),
-                http));
-    }
-
-    private static CallContext syncContext() {
-        return new CallContext("hive-test", Instant.now().plusSeconds(10));
-    }
-
-    private static CallContext asyncContext() {
-        return new CallContext("hive-test", Instant.now().plusSeconds(10), Optional.of(CALLBACK_URL));
-    }
-
-    private static ProviderVerdict classify(ClassifierAdapter adapter, ContentPart... parts) {
-        return call(adapter, syncContext(), parts);
-    }
-
-    private static ProviderVerdict classifyAsync(ClassifierAdapter adapter, ContentPart... parts) {
-        return call(adapter, asyncContext(), parts);
-    }
-
-    private static ProviderVerdict call(ClassifierAdapter adapter, CallContext context, ContentPart... parts) {
-        return adapter.classify(new ClassificationInput(List.of(parts)), context).await()
-                .atMost(Duration.ofSeconds(10));
-    }
-
-    private static ProviderException failure(ClassifierAdapter adapter, CallContext context, ContentPart... parts) {
-        return catchThrowableOfType(ProviderException.class, () -> call(adapter, context, parts));
+    private ProviderVerdict classifyAsync(ClassifierAdapter adapter, ContentPart... parts) {
+        return classify(adapter, callbackContext(CALLBACK_URL), parts);
     }
 
     private static byte[] bytes(String fixture) {

@@ -1,13 +1,8 @@
 package dev.warden.adapters.hive;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import dev.warden.testkit.KitFixtures;
 
 /** Canned Hive answers from {@code src/test/resources/hive/}, as WireMock responses. */
 final class HiveFixtures {
@@ -22,18 +17,10 @@ final class HiveFixtures {
     }
 
     static ResponseDefinitionBuilder answer(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body(fixture));
+        return KitFixtures.answer(status, "/hive/" + fixture);
     }
 
     static String body(String fixture) {
-        String resource = "/hive/" + fixture;
-        try (InputStream in = HiveFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test fixture " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KitFixtures.body("/hive/" + fixture);
     }
 }

@@ -3,7 +3,6 @@ package dev.warden.adapters.hive;
 import static dev.warden.adapters.hive.HiveFixtures.TEXT_KEY;
 import static dev.warden.adapters.hive.HiveFixtures.VISUAL_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.warden.spi.Category;
 import dev.warden.spi.InvalidSettingsException;
 import dev.warden.spi.ProviderSettings;
+import dev.warden.testkit.KitSettings;
 
 class HiveSettingsTest {
 
@@ -92,6 +92,6 @@ class HiveSettingsTest {
     }
 
     private static InvalidSettingsException invalid(Map<String, String> values) {
-        return catchThrowableOfType(InvalidSettingsException.class, () -> read(values));
+        return KitSettings.refused(() -> read(values));
     }
 }

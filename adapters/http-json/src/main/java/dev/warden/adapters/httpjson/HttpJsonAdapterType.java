@@ -30,11 +30,6 @@ public class HttpJsonAdapterType implements ClassifierAdapterType {
                     + "requests per second is a cautious default; set the vendor's own limit.");
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public AdapterDescriptor descriptor() {
         return DESCRIPTOR;
     }

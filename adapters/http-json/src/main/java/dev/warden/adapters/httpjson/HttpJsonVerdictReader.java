@@ -7,7 +7,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
 import dev.warden.spi.VendorResponse;
 import dev.warden.spi.support.Crosswalk;
@@ -28,9 +27,5 @@ record HttpJsonVerdictReader(String vendor, ScoreSource source, ScoreScale scale
     private String modelOf(JsonNode answer) {
         return modelPointer.map(answer::at).filter(JsonNode::isTextual).map(JsonNode::asText)
                 .filter(name -> !name.isBlank()).orElse(model);
-    }
-
-    static ProviderException invalid(String message) {
-        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE, message);
     }
 }

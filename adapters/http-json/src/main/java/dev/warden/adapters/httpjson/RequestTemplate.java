@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.warden.spi.ClassificationInput;
-import dev.warden.spi.ContentPart;
 import dev.warden.spi.support.StrictJson;
 
 /**
@@ -54,7 +53,6 @@ final class RequestTemplate {
 
     /** A placeholder, quoted or not: quoting it is allowed, and either way it becomes a JSON string marker. */
     private static final Pattern WRITTEN = Pattern.compile("\"?(\\$\\{[^}\"]*})\"?");
-    private static final String TEXT_SEPARATOR = "\n\n";
 
     private final JsonNode tree;
     private final Set<Placeholder> used;
@@ -136,8 +134,7 @@ final class RequestTemplate {
     private static JsonNode value(Placeholder placeholder, ClassificationInput input) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         return switch (placeholder) {
-            case TEXT -> nodes.textNode(input.texts().stream().map(ContentPart.Text::text)
-                    .collect(Collectors.joining(TEXT_SEPARATOR)));
+            case TEXT -> nodes.textNode(input.joinedText());
             case TEXTS -> {
                 ArrayNode texts = nodes.arrayNode();
                 input.texts().forEach(text -> texts.add(text.text()));

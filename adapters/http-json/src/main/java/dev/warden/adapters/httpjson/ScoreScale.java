@@ -45,7 +45,7 @@ record ScoreScale(Scale numeric, boolean booleans) {
         }
         if (booleans) {
             if (!value.isBoolean()) {
-                throw HttpJsonVerdictReader.invalid(vendor + " answered a score that is not true or false for "
+                throw StrictJson.invalid(vendor, "a score that is not true or false for "
                         + label);
             }
             return OptionalDouble.of(value.booleanValue() ? 1.0 : 0.0);

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.warden.spi.support.StrictJson;
+
 /**
  * Where the configured vendor's answer holds its scores: one of three shapes, chosen by which {@code response.*}
  * setting is set.
@@ -28,7 +30,7 @@ sealed interface ScoreSource permits ScoreSource.Pointers, ScoreSource.LabelsObj
             byLabel.forEach((label, pointer) -> {
                 JsonNode value = answer.at(pointer);
                 if (value.isMissingNode()) {
-                    throw HttpJsonVerdictReader.invalid(vendor + " answered without " + pointer);
+                    throw StrictJson.invalid(vendor, "without " + pointer);
                 }
                 add(label, value, scale, vendor, vendorScores, unit);
             });
@@ -43,7 +45,7 @@ sealed interface ScoreSource permits ScoreSource.Pointers, ScoreSource.LabelsObj
                 Map<String, Double> unit) {
             JsonNode labels = answer.at(pointer);
             if (!labels.isObject()) {
-                throw HttpJsonVerdictReader.invalid(vendor + " answered without an object of scores at " + pointer);
+                throw StrictJson.invalid(vendor, "without an object of scores at " + pointer);
             }
             labels.properties().forEach(label -> add(label.getKey(), label.getValue(), scale, vendor, vendorScores,
                     unit));
@@ -62,7 +64,7 @@ sealed interface ScoreSource permits ScoreSource.Pointers, ScoreSource.LabelsObj
                 Map<String, Double> unit) {
             JsonNode text = answer.at(pointer);
             if (!text.isTextual()) {
-                throw HttpJsonVerdictReader.invalid(vendor + " answered without a text at " + pointer);
+                throw StrictJson.invalid(vendor, "without a text at " + pointer);
             }
             known.forEach(name -> {
                 vendorScores.put(name, 0.0);

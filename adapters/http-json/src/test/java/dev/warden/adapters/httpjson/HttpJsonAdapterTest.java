@@ -9,73 +9,46 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.warden.spi.CallContext;
 import dev.warden.spi.Category;
-import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ContentPart;
-import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderException.Kind;
-import dev.warden.spi.ProviderSettings;
 import dev.warden.spi.ProviderVerdict;
-import dev.warden.testkit.TestVendorHttp;
+import dev.warden.testkit.VendorAdapterTestBase;
 
 /** The configurable adapter against a WireMock vendor: each auth, source, scale and status setting on the wire. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HttpJsonAdapterTest {
+class HttpJsonAdapterTest extends VendorAdapterTestBase {
 
     private static final String PATH = "/v1/score";
     private static final String KEY = "json-key-0123456789";
     private static final String TEXT = "you are a \"clown\"\n}";
     private static final String IMAGE_URL = "https://cdn.example.com/u/7f3a.png";
 
-    private final WireMockServer vendor = new WireMockServer(wireMockConfig().dynamicPort());
-    private final TestVendorHttp http = new TestVendorHttp();
-
-    @BeforeAll
-    void startVendor() {
-        vendor.start();
-    }
-
-    @AfterAll
-    void stopVendor() {
-        vendor.stop();
-        http.close();
-    }
-
     @BeforeEach
-    void resetVendor() {
-        vendor.resetAll();
+    void stubTheDefaultAnswer() {
         vendor.stubFor(any(anyUrl()).willReturn(okJson("{\"model\":\"v7\",\"scores\":{\"toxic\":0.9,\"spam\":0.1}}")));
     }
 
     @Test
     void sendsTheTemplateWithTheTextAsAJsonValueAndTheBearerKey() {
-        classify(adapter(Map.of("auth", "bearer", "api-key", KEY)), new ContentPart.Text(TEXT));
+        classify(adapterWith(Map.of("auth", "bearer", "api-key", KEY)), new ContentPart.Text(TEXT));
 
         vendor.verify(postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer " + KEY))
                 .withHeader("Content-Type", equalTo("application/json"))
@@ -84,7 +57,7 @@ class HttpJsonAdapterTest {
 
     @Test
     void sendsTheKeyInANamedHeaderWithTheConfiguredMethodAndContentType() {
-        classify(adapter(Map.of("auth", "header", "auth-name", "X-Api-Key", "api-key", KEY, "method", "PUT",
+        classify(adapterWith(Map.of("auth", "header", "auth-name", "X-Api-Key", "api-key", KEY, "method", "PUT",
                 "request.content-type", "application/vnd.acme+json")), new ContentPart.Text(TEXT));
 
         vendor.verify(putRequestedFor(urlEqualTo(PATH)).withHeader("X-Api-Key", equalTo(KEY))
@@ -93,14 +66,14 @@ class HttpJsonAdapterTest {
 
     @Test
     void sendsTheKeyAsAQueryParameter() {
-        classify(adapter(Map.of("auth", "query", "auth-name", "key", "api-key", KEY)), new ContentPart.Text(TEXT));
+        classify(adapterWith(Map.of("auth", "query", "auth-name", "key", "api-key", KEY)), new ContentPart.Text(TEXT));
 
         vendor.verify(postRequestedFor(urlEqualTo(PATH + "?key=" + KEY)));
     }
 
     @Test
     void mapsLabelsOntoCategoriesAndKeepsTheRestVendorOnly() {
-        ProviderVerdict verdict = classify(adapter(Map.of("categories.toxic", "toxicity,harassment",
+        ProviderVerdict verdict = classify(adapterWith(Map.of("categories.toxic", "toxicity,harassment",
                 "response.model", "/model")), new ContentPart.Text(TEXT));
 
         assertThat(verdict.scores()).containsOnly(entry(Category.TOXICITY, 0.9), entry(Category.HARASSMENT, 0.9));
@@ -116,7 +89,7 @@ class HttpJsonAdapterTest {
                 "model", "acme-2"));
         settings.remove("response.labels");
 
-        ProviderVerdict verdict = classify(create(settings), new ContentPart.Text(TEXT));
+        ProviderVerdict verdict = classify(adapter(settings), new ContentPart.Text(TEXT));
 
         assertThat(verdict.scores()).as("null: not evaluated").containsOnly(entry(Category.TOXICITY, 0.4));
         assertThat(verdict.model()).isEqualTo("acme-2");
@@ -128,7 +101,7 @@ class HttpJsonAdapterTest {
         Map<String, String> settings = settings(Map.of("response.scores.toxic", "/result/0/toxic"));
         settings.remove("response.labels");
 
-        ProviderException failure = failure(create(settings), new ContentPart.Text(TEXT));
+        ProviderException failure = failure(adapter(settings), new ContentPart.Text(TEXT));
 
         assertThat(failure.kind()).isEqualTo(Kind.INVALID_RESPONSE);
         assertThat(failure).hasMessageContaining("/result/0/toxic");
@@ -140,7 +113,7 @@ class HttpJsonAdapterTest {
     void convertsTheConfiguredScale(String scale, String raw, double unit) {
         vendor.stubFor(any(anyUrl()).willReturn(okJson("{\"scores\":{\"toxic\":" + raw + "}}")));
 
-        ProviderVerdict verdict = classify(adapter(Map.of("scale", scale, "categories.toxic", "toxicity")),
+        ProviderVerdict verdict = classify(adapterWith(Map.of("scale", scale, "categories.toxic", "toxicity")),
                 new ContentPart.Text(TEXT));
 
         assertThat(verdict.scores().get(Category.TOXICITY)).isCloseTo(unit, within(1e-9));
@@ -151,7 +124,7 @@ class HttpJsonAdapterTest {
     void aScoreOffItsScaleIsAnInvalidResponse(String scale, String raw) {
         vendor.stubFor(any(anyUrl()).willReturn(okJson("{\"scores\":{\"toxic\":" + raw + "}}")));
 
-        ProviderException failure = failure(adapter(Map.of("scale", scale)), new ContentPart.Text(TEXT));
+        ProviderException failure = failure(adapterWith(Map.of("scale", scale)), new ContentPart.Text(TEXT));
 
         assertThat(failure.kind()).isEqualTo(Kind.INVALID_RESPONSE);
     }
@@ -164,7 +137,7 @@ class HttpJsonAdapterTest {
                 "response.text-labels", "S\\d+", "categories.S1", "violence", "categories.S10", "hate"));
         settings.remove("response.labels");
 
-        ProviderVerdict verdict = classify(create(settings), new ContentPart.Text(TEXT));
+        ProviderVerdict verdict = classify(adapter(settings), new ContentPart.Text(TEXT));
 
         assertThat(verdict.scores()).containsOnly(entry(Category.VIOLENCE, 1.0), entry(Category.HATE, 0.0));
         assertThat(verdict.vendorScores()).containsOnly(entry("S1", 1.0), entry("S5", 1.0), entry("S10", 0.0));
@@ -172,7 +145,7 @@ class HttpJsonAdapterTest {
 
     @Test
     void sendsTheImageUrlAndRefusesASecondImageBeforeAnyCall() {
-        ClassifierAdapter adapter = adapter(Map.of("modalities", "text,image", "request.template",
+        ClassifierAdapter adapter = adapterWith(Map.of("modalities", "text,image", "request.template",
                 "{\"text\":${text},\"image\":${image_url}}"));
         classify(adapter, new ContentPart.Image(IMAGE_URL));
         int before = http.requests();
@@ -192,7 +165,7 @@ class HttpJsonAdapterTest {
     void theConfiguredStatusesMeanTheirKinds(int status, Kind kind) {
         vendor.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status).withHeader("Retry-After", "4")));
 
-        ProviderException failure = failure(adapter(Map.of("status.rate-limited", "420,429", "status.auth",
+        ProviderException failure = failure(adapterWith(Map.of("status.rate-limited", "420,429", "status.auth",
                 "401,403,407")), new ContentPart.Text(TEXT));
 
         assertThat(failure.kind()).isEqualTo(kind);
@@ -205,7 +178,7 @@ class HttpJsonAdapterTest {
     void readsTheErrorAtTheConfiguredPointersAndWithholdsWhatQuotesTheContent() {
         vendor.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400).withHeader("Content-Type",
                 "application/json").withBody("{\"code\":\"too_long\",\"detail\":\"input exceeds 512 tokens\"}")));
-        ClassifierAdapter adapter = adapter(Map.of("error.code", "/code", "error.message", "/detail"));
+        ClassifierAdapter adapter = adapterWith(Map.of("error.code", "/code", "error.message", "/detail"));
 
         ProviderException failure = failure(adapter, new ContentPart.Text(TEXT));
         vendor.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400).withHeader("Content-Type",
@@ -219,7 +192,7 @@ class HttpJsonAdapterTest {
 
     @Test
     void theAdapterPrintsNoKey() {
-        assertThat(adapter(Map.of("auth", "query", "auth-name", "key", "api-key", KEY)).toString())
+        assertThat(adapterWith(Map.of("auth", "query", "auth-name", "key", "api-key", KEY)).toString())
                 .doesNotContain(KEY);
     }
 
@@ -232,22 +205,13 @@ class HttpJsonAdapterTest {
         return settings;
     }
 
-    private ClassifierAdapter adapter(Map<String, String> extra) {
-        return create(settings(extra));
+    @Override
+    protected ClassifierAdapterType adapterType() {
+        return new HttpJsonAdapterType();
     }
 
-    private ClassifierAdapter create(Map<String, String> settings) {
-        return new HttpJsonAdapterType().create(new ProviderContext("json-vendor",
-                new ProviderSettings("json-vendor", settings), http));
-    }
-
-    private static ProviderVerdict classify(ClassifierAdapter adapter, ContentPart... parts) {
-        return adapter.classify(new ClassificationInput(List.of(parts)), new CallContext("http-json-test",
-                Instant.now().plusSeconds(10))).await().atMost(Duration.ofSeconds(10));
-    }
-
-    private static ProviderException failure(ClassifierAdapter adapter, ContentPart... parts) {
-        return catchThrowableOfType(ProviderException.class, () -> classify(adapter, parts));
+    private ClassifierAdapter adapterWith(Map<String, String> extra) {
+        return adapter(settings(extra));
     }
 
     private static String json(String text) {

@@ -1,7 +1,6 @@
 package dev.warden.adapters.httpjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.warden.spi.InvalidSettingsException;
 import dev.warden.spi.Modality;
 import dev.warden.spi.ProviderSettings;
+import dev.warden.testkit.KitSettings;
 
 /** Every configuration mistake fails at start-up, naming the key that has it. */
 class HttpJsonSettingsTest {
@@ -132,6 +132,6 @@ class HttpJsonSettingsTest {
     }
 
     private static InvalidSettingsException invalid(Map<String, String> values) {
-        return catchThrowableOfType(InvalidSettingsException.class, () -> read(values));
+        return KitSettings.refused(() -> read(values));
     }
 }

@@ -32,11 +32,6 @@ public class LocalRulesAdapterType implements ClassifierAdapterType {
     private final TextNormalizer normalizer = new TextNormalizer();
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public AdapterDescriptor descriptor() {
         return DESCRIPTOR;
     }

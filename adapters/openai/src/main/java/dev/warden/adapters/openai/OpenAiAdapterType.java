@@ -21,11 +21,6 @@ public class OpenAiAdapterType implements ClassifierAdapterType {
                     + " Size rate-limit.per-second to your tier.");
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public AdapterDescriptor descriptor() {
         return DESCRIPTOR;
     }

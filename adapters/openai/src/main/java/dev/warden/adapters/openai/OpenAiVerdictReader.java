@@ -7,7 +7,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderVerdict;
 import dev.warden.spi.VendorResponse;
 import dev.warden.spi.support.StrictJson;
@@ -24,7 +23,7 @@ final class OpenAiVerdictReader {
         JsonNode root = StrictJson.object(response, VENDOR);
         JsonNode results = root.path("results");
         if (!results.isArray() || results.isEmpty()) {
-            throw invalid("OpenAI answered without results");
+            throw StrictJson.invalid(VENDOR, "without results");
         }
         Map<String, Double> vendorScores = new LinkedHashMap<>();
         Set<String> evaluated = new HashSet<>();
@@ -39,7 +38,7 @@ final class OpenAiVerdictReader {
     private static void collect(JsonNode result, Map<String, Double> vendorScores, Set<String> evaluated) {
         JsonNode categoryScores = result.path("category_scores");
         if (!categoryScores.isObject()) {
-            throw invalid("OpenAI answered a result without category_scores");
+            throw StrictJson.invalid(VENDOR, "a result without category_scores");
         }
         categoryScores.properties().forEach(label -> {
             JsonNode score = label.getValue();
@@ -69,9 +68,5 @@ final class OpenAiVerdictReader {
     private static String model(JsonNode root, String configuredModel) {
         JsonNode model = root.path("model");
         return model.isTextual() && !model.asText().isBlank() ? model.asText() : configuredModel;
-    }
-
-    private static ProviderException invalid(String message) {
-        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE, message);
     }
 }

@@ -1,13 +1,8 @@
 package dev.warden.adapters.openai;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import dev.warden.testkit.KitFixtures;
 
 /** Canned OpenAI answers from {@code src/test/resources/openai/}, as WireMock responses. */
 final class OpenAiFixtures {
@@ -18,18 +13,6 @@ final class OpenAiFixtures {
     }
 
     static ResponseDefinitionBuilder answer(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body(fixture));
-    }
-
-    static String body(String fixture) {
-        String resource = "/openai/" + fixture;
-        try (InputStream in = OpenAiFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test fixture " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KitFixtures.answer(status, "/openai/" + fixture);
     }
 }

@@ -8,72 +8,42 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.warden.adapters.openai.OpenAiFixtures.MODERATIONS_PATH;
 import static dev.warden.adapters.openai.OpenAiFixtures.answer;
+import static dev.warden.testkit.KitFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
-import dev.warden.spi.CallContext;
 import dev.warden.spi.Category;
-import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ConfidentialText;
 import dev.warden.spi.ContentPart;
-import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderException.Kind;
-import dev.warden.spi.ProviderSettings;
 import dev.warden.spi.ProviderVerdict;
-import dev.warden.testkit.TestVendorHttp;
+import dev.warden.testkit.KitFixtures;
+import dev.warden.testkit.VendorAdapterTestBase;
 
 /** The OpenAI adapter against a WireMock OpenAI answering each case of vendor-apis.md §1. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenAiModerationAdapterTest {
+class OpenAiModerationAdapterTest extends VendorAdapterTestBase {
 
     private static final String API_KEY = "sk-test-warden-0123456789";
     private static final String TEXT = "see you after school, loser";
     private static final String IMAGE_URL = "https://cdn.example.com/upload/7f3a.png";
     private static final String SIGNED_IMAGE_URL = "https://uploads.example-cdn.net/u/8c1f2e/photo.jpg"
             + "?X-Amz-Signature=5d41402abc4b2a76&X-Amz-Expires=300";
-
-    private final WireMockServer vendor = new WireMockServer(wireMockConfig().dynamicPort());
-    private final TestVendorHttp http = new TestVendorHttp();
-
-    @BeforeAll
-    void startVendor() {
-        vendor.start();
-    }
-
-    @AfterAll
-    void stopVendor() {
-        vendor.stop();
-        http.close();
-    }
-
-    @BeforeEach
-    void resetVendor() {
-        vendor.resetAll();
-    }
 
     @Test
     void sendsTheKeyTheModelAndTheAccountHeaders() {
@@ -195,9 +165,8 @@ class OpenAiModerationAdapterTest {
 
     @Test
     void aVendorMessageQuotingTheContentIsWithheld() {
-        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"Invalid input: '" + TEXT + "'\",\"code\":\"invalid_value\"}}")));
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(json(400,
+                "{\"error\":{\"message\":\"Invalid input: '" + TEXT + "'\",\"code\":\"invalid_value\"}}")));
 
         ProviderException failure = failure(adapter(), new ContentPart.Text(TEXT));
 
@@ -361,8 +330,7 @@ class OpenAiModerationAdapterTest {
     @Test
     void malformedJsonEchoingTheContentSaysWhereNotWhat() {
         String text = "Bartholomew_rants_again";
-        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"results\":\n[" + text + "]}")));
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(json(200, "{\"results\":\n[" + text + "]}")));
 
         ProviderException failure = failure(adapter(), new ContentPart.Text(text));
 
@@ -372,7 +340,7 @@ class OpenAiModerationAdapterTest {
 
     @Test
     void twoConcatenatedAnswersAreAnInvalidResponse() {
-        String clean = OpenAiFixtures.body("clean.json");
+        String clean = KitFixtures.body("/openai/clean.json");
         assertInvalidResponse(clean + clean);
     }
 
@@ -440,9 +408,8 @@ class OpenAiModerationAdapterTest {
 
     @Test
     void anAnswerWithoutAModelNamesTheConfiguredOne() {
-        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"results\":[{\"category_scores\":{\"hate\":0.2}}]}")));
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(json(200,
+                "{\"results\":[{\"category_scores\":{\"hate\":0.2}}]}")));
 
         ProviderVerdict verdict = classify(adapter(), new ContentPart.Text(TEXT));
 
@@ -450,8 +417,7 @@ class OpenAiModerationAdapterTest {
     }
 
     private void assertInvalidResponse(String body) {
-        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        vendor.stubFor(post(urlEqualTo(MODERATIONS_PATH)).willReturn(json(200, body)));
 
         ProviderException failure = failure(adapter(), new ContentPart.Text(TEXT));
 
@@ -460,8 +426,12 @@ class OpenAiModerationAdapterTest {
 
     /** OpenAI's error envelope; the test values need no JSON escaping. */
     private static ResponseDefinitionBuilder error(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"" + message + "\",\"code\":\"" + code + "\"}}");
+        return json(status, "{\"error\":{\"message\":\"" + message + "\",\"code\":\"" + code + "\"}}");
+    }
+
+    @Override
+    protected ClassifierAdapterType adapterType() {
+        return new OpenAiAdapterType();
     }
 
     private Map<String, String> settings() {
@@ -473,23 +443,5 @@ class OpenAiModerationAdapterTest {
 
     private ClassifierAdapter adapter() {
         return adapter(settings());
-    }
-
-    private ClassifierAdapter adapter(Map<String, String> settings) {
-        return new OpenAiAdapterType().create(new ProviderContext("openai-test", new ProviderSettings("openai-test",
-                settings), http));
-    }
-
-    private static ProviderVerdict classify(ClassifierAdapter adapter, ContentPart... parts) {
-        return adapter.classify(new ClassificationInput(List.of(parts)), new CallContext("test",
-                Instant.now().plusSeconds(10))).await().atMost(Duration.ofSeconds(10));
-    }
-
-    /** Every failure is also checked for the one thing no failure may ever say: the API key. */
-    private static ProviderException failure(ClassifierAdapter adapter, ContentPart... parts) {
-        ProviderException failure = catchThrowableOfType(ProviderException.class, () -> classify(adapter, parts));
-        assertThat(failure).as("a ProviderException").isNotNull();
-        assertThat(failure.getMessage()).doesNotContain(API_KEY);
-        return failure;
     }
 }

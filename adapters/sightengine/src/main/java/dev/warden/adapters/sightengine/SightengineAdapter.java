@@ -1,7 +1,5 @@
 package dev.warden.adapters.sightengine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import io.smallrye.mutiny.Uni;
@@ -50,23 +48,17 @@ final class SightengineAdapter implements ClassifierAdapter {
             CAPABILITIES.requireSupported(input, VENDOR);
             input.images().forEach(SightengineAdapter::requireFetchableByVendor);
             ConfidentialText sent = ConfidentialText.of(input, settings.apiSecret()).with(settings.apiUser());
-            List<Uni<ProviderVerdict>> calls = new ArrayList<>();
-            if (!input.texts().isEmpty()) {
-                calls.add(VendorCall.send(CAPABILITIES, VENDOR, input,
-                        () -> http.send(SightengineRequest.text(settings, input.texts())),
-                        response -> reader.text(response, settings.textMode(), settings.textModel(), sent),
-                        SightengineFailures.POLICY, sent));
-            }
-            input.images().forEach(image -> calls.add(VendorCall.send(CAPABILITIES, VENDOR, input,
-                    () -> http.send(SightengineRequest.image(settings, image)),
-                    response -> reader.image(response, settings.imageModel(), sent),
-                    SightengineFailures.POLICY, sent)));
-            return VendorCall.all(calls, calls.size() == 1 ? singleModel(input) : VENDOR.toLowerCase(Locale.ROOT));
+            return VendorCall.textAndEachImage(input,
+                    () -> VendorCall.send(CAPABILITIES, VENDOR, input,
+                            () -> http.send(SightengineRequest.text(settings, input.joinedText())),
+                            response -> reader.text(response, settings.textMode(), settings.textModel(), sent),
+                            SightengineFailures.POLICY, sent),
+                    image -> VendorCall.send(CAPABILITIES, VENDOR, input,
+                            () -> http.send(SightengineRequest.image(settings, image)),
+                            response -> reader.image(response, settings.imageModel(), sent),
+                            SightengineFailures.POLICY, sent),
+                    VENDOR.toLowerCase(Locale.ROOT));
         });
-    }
-
-    private String singleModel(ClassificationInput input) {
-        return input.texts().isEmpty() ? settings.imageModel() : settings.textModel();
     }
 
     /** Sightengine downloads the image itself, so only a URL it can reach will do; a data: URL never can. */

@@ -24,11 +24,6 @@ public class SightengineAdapterType implements ClassifierAdapterType {
             "per plan, unpublished → rate-limit.per-second=5; set the plan's limit");
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public AdapterDescriptor descriptor() {
         return DESCRIPTOR;
     }

@@ -1,6 +1,5 @@
 package dev.warden.adapters.sightengine;
 
-import java.util.List;
 import java.util.Map;
 
 import dev.warden.spi.ContentPart;
@@ -13,9 +12,6 @@ import dev.warden.spi.support.FormBody;
  */
 final class SightengineRequest {
 
-    /** Text parts are one piece of content; a blank line keeps them apart as the caller wrote them. */
-    static final String PART_SEPARATOR = "\n\n";
-
     private SightengineRequest() {
     }
 
@@ -26,9 +22,9 @@ final class SightengineRequest {
         return credentials(settings, form).post(settings.imageUri(), Map.of());
     }
 
-    static VendorRequest text(SightengineSettings settings, List<ContentPart.Text> texts) {
+    static VendorRequest text(SightengineSettings settings, String text) {
         FormBody form = FormBody.of()
-                .field("text", String.join(PART_SEPARATOR, texts.stream().map(ContentPart.Text::text).toList()))
+                .field("text", text)
                 .field("lang", settings.lang())
                 .field("mode", settings.textMode().wireName());
         if (settings.textMode() == TextMode.ML) {

@@ -169,7 +169,6 @@ final class SightengineVerdictReader {
     }
 
     private static ProviderException invalid(String what) {
-        return new ProviderException(ProviderException.Kind.INVALID_RESPONSE,
-                SightengineAdapter.VENDOR + " answered " + what);
+        return StrictJson.invalid(SightengineAdapter.VENDOR, what);
     }
 }

@@ -1,77 +1,42 @@
 package dev.warden.adapters.sightengine;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.warden.adapters.sightengine.SightengineFixtures.IMAGE_PATH;
 import static dev.warden.adapters.sightengine.SightengineFixtures.TEXT_PATH;
 import static dev.warden.adapters.sightengine.SightengineFixtures.answer;
+import static dev.warden.testkit.KitFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import dev.warden.spi.CallContext;
 import dev.warden.spi.Category;
-import dev.warden.spi.ClassificationInput;
-import dev.warden.spi.ClassifierAdapter;
+import dev.warden.spi.ClassifierAdapterType;
 import dev.warden.spi.ConfidentialText;
 import dev.warden.spi.ContentPart;
-import dev.warden.spi.ProviderContext;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderException.Kind;
-import dev.warden.spi.ProviderSettings;
 import dev.warden.spi.ProviderVerdict;
-import dev.warden.testkit.TestVendorHttp;
+import dev.warden.testkit.VendorAdapterTestBase;
 
 /** What the kit cannot know about Sightengine: form fields, dotted labels, both text modes and errors in 200s. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SightengineAdapterTest {
+class SightengineAdapterTest extends VendorAdapterTestBase {
 
     private static final String API_USER = "1234567890";
     private static final String API_SECRET = "se-secret-abcdefghijklmnop";
     private static final String IMAGE_URL = "https://cdn.example.com/upload/7f3a.png";
     private static final double EXACT = 1e-9;
-
-    private final WireMockServer vendor = new WireMockServer(wireMockConfig().dynamicPort());
-    private final TestVendorHttp http = new TestVendorHttp();
-
-    @BeforeAll
-    void startVendor() {
-        vendor.start();
-    }
-
-    @AfterAll
-    void stopVendor() {
-        vendor.stop();
-        http.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        vendor.resetAll();
-    }
 
     @Test
     void anImageGoesByUrlWithTheModelsAndTheCredentialsInTheFormNeverInTheQuery() {
@@ -175,8 +140,7 @@ class SightengineAdapterTest {
             "{\"status\":\"success\",\"profanity\":{\"matches\":[{\"intensity\":\"high\"}]}}",
             "{\"status\":\"success\",\"request\":{\"id\":\"req_1\"}}"})
     void aRulesAnswerItCannotReadIsAnInvalidResponse(String body) {
-        vendor.stubFor(post(urlEqualTo(TEXT_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        vendor.stubFor(post(urlEqualTo(TEXT_PATH)).willReturn(json(200, body)));
         Map<String, String> settings = settings();
         settings.put("text-mode", "rules");
 
@@ -191,8 +155,7 @@ class SightengineAdapterTest {
             TEXT_PATH + "|{\"status\":\"success\",\"moderation_classes\":{\"toxic\":0.2}}",
             TEXT_PATH + "|{\"status\":\"success\",\"moderation_classes\":{\"available\":[\"toxic\"],\"toxic\":\"high\"}}"})
     void anAnswerWithoutUsableScoresIsAnInvalidResponse(String path, String body) {
-        vendor.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        vendor.stubFor(post(urlEqualTo(path)).willReturn(json(200, body)));
         ContentPart part = path.equals(IMAGE_PATH) ? new ContentPart.Image(IMAGE_URL) : new ContentPart.Text("text");
 
         assertThat(failure(adapter(settings()), part).kind()).as(body).isEqualTo(Kind.INVALID_RESPONSE);
@@ -200,9 +163,8 @@ class SightengineAdapterTest {
 
     @Test
     void anUnmappedLeafOutsideZeroToOneIsStillAVendorScore() {
-        vendor.stubFor(post(urlEqualTo(IMAGE_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"success\",\"faces\":{\"count\":3},\"gore\":{\"prob\":0.4}}")));
+        vendor.stubFor(post(urlEqualTo(IMAGE_PATH)).willReturn(json(200,
+                "{\"status\":\"success\",\"faces\":{\"count\":3},\"gore\":{\"prob\":0.4}}")));
 
         ProviderVerdict verdict = classify(adapter(settings()), new ContentPart.Image(IMAGE_URL));
 
@@ -251,8 +213,8 @@ class SightengineAdapterTest {
             "api_error, 6, UNAVAILABLE",
             "some_new_error, 8, INVALID_RESPONSE"})
     void everyDocumentedErrorTypeHasItsKind(String type, int code, Kind expected) {
-        vendor.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type",
-                "application/json").withBody("{\"status\":\"failure\",\"error\":{\"type\":\"" + type + "\",\"code\":"
+        vendor.stubFor(post(anyUrl()).willReturn(json(200,
+                "{\"status\":\"failure\",\"error\":{\"type\":\"" + type + "\",\"code\":"
                         + code + ",\"message\":\"something\"}}")));
 
         assertThat(failure(adapter(settings()), new ContentPart.Text("text")).kind()).isEqualTo(expected);
@@ -266,8 +228,8 @@ class SightengineAdapterTest {
 
         assertThat(credentials.getMessage()).doesNotContain("Incorrect API user").contains("api-user", "api-secret");
 
-        vendor.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type",
-                "application/json").withBody("{\"status\":\"failure\",\"error\":{\"type\":\"media_error\",\"code\":"
+        vendor.stubFor(post(anyUrl()).willReturn(json(200,
+                "{\"status\":\"failure\",\"error\":{\"type\":\"media_error\",\"code\":"
                         + "21,\"message\":\"user " + API_USER + " cannot read this media\"}}")));
 
         ProviderException media = failure(adapter(settings()), new ContentPart.Text("text"));
@@ -306,31 +268,16 @@ class SightengineAdapterTest {
         assertThat(new SightengineAdapterType().defaultSettings()).containsExactly(entry("rate-limit.per-second", "5"));
     }
 
+    @Override
+    protected ClassifierAdapterType adapterType() {
+        return new SightengineAdapterType();
+    }
+
     private Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>();
         settings.put("base-url", vendor.baseUrl() + "/1.0");
         settings.put("api-user", API_USER);
         settings.put("api-secret", API_SECRET);
         return settings;
-    }
-
-    private ClassifierAdapter adapter(Map<String, String> settings) {
-        return new SightengineAdapterType().create(new ProviderContext("sightengine",
-                new ProviderSettings("sightengine", settings), http));
-    }
-
-    private static ProviderVerdict classify(ClassifierAdapter adapter, ContentPart... parts) {
-        return adapter.classify(new ClassificationInput(List.of(parts)), context()).await()
-                .atMost(Duration.ofSeconds(10));
-    }
-
-    private static ProviderException failure(ClassifierAdapter adapter, ContentPart... parts) {
-        ProviderException failure = catchThrowableOfType(ProviderException.class, () -> classify(adapter, parts));
-        assertThat(failure).as("a ProviderException").isNotNull();
-        return failure;
-    }
-
-    private static CallContext context() {
-        return new CallContext("sightengine-test", Instant.now().plus(Duration.ofSeconds(10)));
     }
 }

@@ -1,13 +1,9 @@
 package dev.warden.adapters.sightengine;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.warden.testkit.KitFixtures.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,7 @@ import dev.warden.spi.ClassificationInput;
 import dev.warden.spi.ContentPart;
 import dev.warden.spi.Modality;
 import dev.warden.spi.ProviderException.Kind;
+import dev.warden.testkit.KitFixtures;
 import dev.warden.testkit.VendorFailure;
 import dev.warden.testkit.VendorFixtures;
 
@@ -39,19 +36,7 @@ final class SightengineFixtures implements VendorFixtures {
     }
 
     static ResponseDefinitionBuilder answer(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body(fixture));
-    }
-
-    static String body(String fixture) {
-        String resource = "/sightengine/" + fixture;
-        try (InputStream in = SightengineFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test fixture " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KitFixtures.answer(status, "/sightengine/" + fixture);
     }
 
     @Override
@@ -94,8 +79,7 @@ final class SightengineFixtures implements VendorFixtures {
                 VendorFailure.of("401 argument_error code 1", answer(401, "error-credentials-200.json"), Kind.AUTH),
                 VendorFailure.rateLimited("429 usage_limit with Retry-After", answer(429, "error-usage-limit-200.json")
                         .withHeader("Retry-After", "30"), Duration.ofSeconds(30)),
-                VendorFailure.of("200 api_error", aResponse().withStatus(200).withHeader("Content-Type",
-                        "application/json").withBody("{\"status\":\"failure\",\"error\":{\"type\":\"api_error\","
+                VendorFailure.of("200 api_error", json(200, "{\"status\":\"failure\",\"error\":{\"type\":\"api_error\","
                                 + "\"code\":5,\"message\":\"Internal error\"}}"), Kind.UNAVAILABLE));
     }
 

@@ -1,7 +1,6 @@
 package dev.warden.adapters.sightengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.warden.spi.InvalidSettingsException;
 import dev.warden.spi.ProviderSettings;
+import dev.warden.testkit.KitSettings;
 
 /** Bad settings fail start-up naming the key, never echoing the secret. */
 class SightengineSettingsTest {
@@ -36,10 +36,8 @@ class SightengineSettingsTest {
         values.put("text-mode", key.equals("text-mode") ? value : key.equals("text-models") ? "ml" : "rules");
         values.put(key, value);
 
-        InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
-                () -> SightengineSettings.read(new ProviderSettings("se", values)));
+        InvalidSettingsException failure = invalid(values);
 
-        assertThat(failure).as(key).isNotNull();
         assertThat(failure.getMessage()).contains("warden.providers.se." + key).doesNotContain(API_SECRET);
     }
 
@@ -49,10 +47,9 @@ class SightengineSettingsTest {
         Map<String, String> values = valid();
         values.put(key, value);
 
-        InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
-                () -> SightengineSettings.read(new ProviderSettings("se", values)));
+        InvalidSettingsException failure = invalid(values);
 
-        assertThat(failure).isNotNull().hasMessageContaining("warden.providers.se." + key + " applies to text-mode "
+        assertThat(failure).hasMessageContaining("warden.providers.se." + key + " applies to text-mode "
                 + "rules only");
     }
 
@@ -62,10 +59,9 @@ class SightengineSettingsTest {
         values.put("text-mode", "rules");
         values.put("text-models", "general");
 
-        InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
-                () -> SightengineSettings.read(new ProviderSettings("se", values)));
+        InvalidSettingsException failure = invalid(values);
 
-        assertThat(failure).isNotNull().hasMessageContaining("warden.providers.se.text-models applies to text-mode "
+        assertThat(failure).hasMessageContaining("warden.providers.se.text-models applies to text-mode "
                 + "ml only");
     }
 
@@ -75,10 +71,9 @@ class SightengineSettingsTest {
         Map<String, String> values = valid();
         values.remove(key);
 
-        InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
-                () -> SightengineSettings.read(new ProviderSettings("se", values)));
+        InvalidSettingsException failure = invalid(values);
 
-        assertThat(failure).isNotNull().hasMessageContaining("warden.providers.se." + key + " is required");
+        assertThat(failure).hasMessageContaining("warden.providers.se." + key + " is required");
     }
 
     @Test
@@ -105,5 +100,9 @@ class SightengineSettingsTest {
         values.put("api-user", "api-user-42");
         values.put("api-secret", API_SECRET);
         return values;
+    }
+
+    private static InvalidSettingsException invalid(Map<String, String> values) {
+        return KitSettings.refused(() -> SightengineSettings.read(new ProviderSettings("se", values)));
     }
 }
