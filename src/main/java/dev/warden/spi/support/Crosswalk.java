@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +23,9 @@ public final class Crosswalk {
 
     private final Map<String, Set<Category>> categoriesByLabel;
 
+    /** The override value that makes a label vendor-only: it feeds no category. */
+    public static final String VENDOR_ONLY = "none";
+
     private Crosswalk(Map<String, Set<Category>> categoriesByLabel) {
         this.categoriesByLabel = categoriesByLabel;
     }
@@ -32,14 +36,21 @@ public final class Crosswalk {
 
     /**
      * This crosswalk with the operator's overrides: {@code <prefix>.<label>=cat1,cat2} maps {@code label} (which may
-     * contain dots) onto those categories, and an empty value makes it vendor-only. An unknown category fails start-up.
+     * contain dots) onto those categories, and {@value #VENDOR_ONLY} makes it vendor-only. (An empty value does too
+     * when it reaches the adapter, but Quarkus drops empty values, so configuration must say {@value #VENDOR_ONLY}.)
+     * An unknown category fails start-up.
      */
     public Crosswalk withOverrides(ProviderSettings settings, String prefix) {
         Map<String, Set<Category>> merged = new LinkedHashMap<>(categoriesByLabel);
         for (String label : settings.keysUnder(prefix)) {
             String key = prefix + "." + label;
             Set<Category> categories = EnumSet.noneOf(Category.class);
-            for (String name : settings.getList(key)) {
+            List<String> names = settings.getList(key);
+            if (names.size() == 1 && names.get(0).equalsIgnoreCase(VENDOR_ONLY)) {
+                merged.put(label, Set.of());
+                continue;
+            }
+            for (String name : names) {
                 categories.add(Category.fromWireName(name).orElseThrow(() -> settings.invalid(key,
                         "names unknown category '" + name + "'; known: " + Arrays.stream(Category.values())
                                 .map(Category::wireName).collect(Collectors.joining(", ")))));

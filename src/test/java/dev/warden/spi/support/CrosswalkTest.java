@@ -47,6 +47,25 @@ class CrosswalkTest {
     }
 
     @Test
+    void noneMakesALabelVendorOnlyBecauseConfigurationDropsEmptyValues() {
+        ProviderSettings settings = new ProviderSettings("p", Map.of("labels.hate", "none",
+                "labels.harassment/threatening", "NONE"));
+
+        Crosswalk overridden = CROSSWALK.withOverrides(settings, "labels");
+
+        assertThat(overridden.toTaxonomy(Map.of("hate", 0.9, "harassment/threatening", 0.8, "harassment", 0.1)))
+                .containsOnly(entry(HARASSMENT, 0.1));
+    }
+
+    @Test
+    void noneMixedWithCategoriesIsAnUnknownCategory() {
+        ProviderSettings settings = new ProviderSettings("p", Map.of("labels.hate", "none,hate"));
+
+        assertThat(catchThrowableOfType(InvalidSettingsException.class,
+                () -> CROSSWALK.withOverrides(settings, "labels"))).hasMessageContaining("'none'");
+    }
+
+    @Test
     void anUnknownCategoryFailsStartUpNamingTheKey() {
         ProviderSettings settings = new ProviderSettings("p", Map.of("labels.hate", "hatred"));
 

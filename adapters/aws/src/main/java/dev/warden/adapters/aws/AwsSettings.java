@@ -62,7 +62,7 @@ record AwsSettings(String region, URI comprehendUri, URI rekognitionUri, AwsCred
                     + "`s3://bucket/key[?versionId=v]` or by an S3 https URL; other URLs are unsupported.", "fetch",
                     "fetch", "s3")
             .prefix(LABELS, "Crosswalk override for a Comprehend or Rekognition label (any level): "
-                    + "comma-separated categories, empty for vendor-only. Escape spaces in properties files.")
+                    + "comma-separated categories, `none` for vendor-only. Escape spaces in properties files.")
             .build();
 
     static AwsSettings read(ProviderSettings source, DefaultChains chains) {

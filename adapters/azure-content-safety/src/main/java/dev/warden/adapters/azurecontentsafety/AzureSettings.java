@@ -53,8 +53,8 @@ record AzureSettings(URI textUri, URI imageUri, String apiKey, SeverityLevels te
             .bool(HALT_ON_BLOCKLIST_HIT, "Skip the harm classifiers when a blocklist matches.", false)
             .choice(BLOCKLIST_CATEGORY, "The taxonomy category a blocklist match scores 1.0 in; unset, a match "
                     + "is the vendor score `blocklist:<name>` only.", null, categoryNames())
-            .prefix(LABELS, "`labels.<Azure category>=cat1,cat2` replaces that row of the crosswalk; empty = "
-                    + "vendor-only.")
+            .prefix(LABELS, "`labels.<Azure category>=cat1,cat2` replaces that row of the crosswalk; "
+                    + "`none` = vendor-only.")
             .build();
 
     static AzureSettings read(ProviderSettings settings) {

@@ -48,9 +48,9 @@ record HiveSettings(URI syncUri, URI asyncUri, Optional<String> textApiKey, Opti
             .integer(MAX_TEXT_LENGTH, "Characters per text task; longer text is refused before the call (raise it "
                     + "if Hive raised your project's limit).", DEFAULT_MAX_TEXT_LENGTH, 1, 1_000_000)
             .prefix(TEXT_CLASSES, "`text-classes.<class>=cat1,cat2` maps a text class onto categories, replacing "
-                    + "the built-in row.")
+                    + "the built-in row; `none` = vendor-only.")
             .prefix(VISUAL_CLASSES, "`visual-classes.<class>=cat1,cat2` maps a visual class onto categories, "
-                    + "replacing the built-in row.")
+                    + "replacing the built-in row; `none` = vendor-only.")
             .build();
 
     static HiveSettings read(ProviderSettings source) {

@@ -47,8 +47,8 @@ record SightengineSettings(URI imageUri, URI textUri, String apiUser, String api
             .string(LANG, "Language(s) of the text, ISO 639-1, comma-separated.", "en")
             .list(OPT_COUNTRIES, "Countries for phone-number detection in `rules` mode, e.g. `us,gb`.", null)
             .string(TEXT_LIST, "A custom text list id (`tli_…`) to match in `rules` mode.", null)
-            .prefix(LABELS, "`labels.<dotted label>=cat1,cat2` replaces that row of the crosswalk; empty = "
-                    + "vendor-only.")
+            .prefix(LABELS, "`labels.<dotted label>=cat1,cat2` replaces that row of the crosswalk; "
+                    + "`none` = vendor-only.")
             .build();
 
     static SightengineSettings read(ProviderSettings settings) {
