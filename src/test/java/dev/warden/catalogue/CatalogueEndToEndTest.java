@@ -11,10 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +31,7 @@ import dev.warden.client.model.ModerationRequest;
 import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.ProviderInfo;
 import dev.warden.client.model.ProviderOutcome;
+import dev.warden.testkit.KitFixtures;
 import dev.warden.testkit.OpenAiSimulator;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
@@ -200,22 +197,15 @@ class CatalogueEndToEndTest {
     }
 
     private static ResponseDefinitionBuilder fixture(String resource) {
-        return json(read(resource));
+        return KitFixtures.answer(200, resource);
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return KitFixtures.json(200, body);
     }
 
     private static String read(String resource) {
-        try (InputStream in = CatalogueEndToEndTest.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KitFixtures.body(resource);
     }
 
     private static String simulatorUrl() {

@@ -1,15 +1,10 @@
 package dev.warden.testkit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -64,7 +59,7 @@ public final class OpenAiSimulator {
     }
 
     public static ResponseDefinitionBuilder fixture(String name) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(read(name));
+        return KitFixtures.answer(200, "/openai/" + name);
     }
 
     public static int calls() {
@@ -83,16 +78,5 @@ public final class OpenAiSimulator {
 
     public static RequestPatternBuilder requests() {
         return postRequestedFor(urlEqualTo(PATH));
-    }
-
-    private static String read(String name) {
-        try (InputStream in = OpenAiSimulator.class.getResourceAsStream("/openai/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture /openai/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
