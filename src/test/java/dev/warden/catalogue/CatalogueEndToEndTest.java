@@ -102,9 +102,12 @@ class CatalogueEndToEndTest {
                 .containsEntry("violence_graphic", 0.77);
         // Llama Guard through http-json: the hazards it names score 1, none other is invented.
         assertThat(scores(result, "cat-llama-guard")).isEqualTo(Map.of("violence", 1.0, "hate", 1.0));
-        // Hive: text severity 3 of 3 for sexual; AWS: Comprehend and Rekognition both answered.
+        // Hive: text severity 3 of 3 for sexual. AWS: Comprehend's toxicity from the text and Rekognition's
+        // Explicit Nudity confidence (99.2 of 100) from the image, merged into one outcome.
         assertThat(scores(result, "cat-hive")).containsEntry("sexual", 1.0);
-        assertThat(WardenApi.outcome(result, "cat-aws").getVendorScores()).isNotEmpty();
+        assertThat(scores(result, "cat-aws")).containsEntry("toxicity", 0.83)
+                .hasEntrySatisfying("sexual", score -> assertThat(score).isCloseTo(0.992, within(EXACT)));
+        assertThat(scores(result, "cat-openai")).containsEntry("harassment", 0.9);
         assertThat(WardenApi.outcome(result, "cat-llama-guard").getModel()).isEqualTo("llama-guard-3-8b");
 
         WireMock sim = OpenAiSimulator.admin();
