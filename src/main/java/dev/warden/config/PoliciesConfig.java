@@ -59,6 +59,31 @@ public interface PoliciesConfig {
 
         /** The review desk ({@code warden.partners.<id>}, type {@code review}) a {@code review} decision goes to. */
         Optional<String> reviewPartner();
+
+        /**
+         * Reports this policy files by itself, keyed by reporting partner id ({@code warden.partners.<id>}, type
+         * {@code dsa-transparency} or {@code ncmec}).
+         */
+        Map<String, ReportRule> reports();
+    }
+
+    /** {@code warden.policies.<name>.reports.<partner>.*}: when a decision or a review files a report. */
+    interface ReportRule {
+
+        /**
+         * What files one: {@code block} or {@code review} (the automated decision), {@code human-block} (a
+         * reviewer's block).
+         */
+        List<String> on();
+
+        /** Taxonomy v1 categories; the decision must have one of them flagged (a review: confirmed). Default: any. */
+        Optional<List<String>> categories();
+
+        /** Store the report as a draft an operator confirms ({@code :confirm}); default: true for ncmec, else false. */
+        Optional<Boolean> draft();
+
+        /** Values of the report the decision does not give (decision ground, territorial scope, facts, …). */
+        Map<String, String> template();
     }
 
     interface UncertainBand {

@@ -8,11 +8,12 @@ import dev.warden.spi.InvalidSettingsException;
 
 /**
  * The types {@code warden.partners.<id>.type} may name; each is built by a source of its own (review desks by
- * {@link ReviewDesks}). Reporting partners ({@code dsa-transparency}, {@code ncmec}) become new constants with their
- * sources; until then naming one fails start-up like any unknown type.
+ * {@link ReviewDesks}, reporting partners by {@code dev.warden.reports.ReportingPartners}).
  */
 enum PartnerType {
-    REVIEW;
+    REVIEW,
+    DSA_TRANSPARENCY,
+    NCMEC;
 
     static final String PREFIX = "warden.partners.";
 

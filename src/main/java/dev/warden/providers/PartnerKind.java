@@ -9,7 +9,9 @@ public enum PartnerKind {
     /** Receives a client's signed callbacks. */
     CALLBACK,
     /** A review desk: receives review requests, answers with the human decision. */
-    REVIEW;
+    REVIEW,
+    /** A reporting partner (DSA Transparency Database, NCMEC CyberTipline): receives reports through the outbox. */
+    REPORTING;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -90,6 +90,8 @@ public final class VertxVendorHttp implements VendorHttp {
                 .setPort(port)
                 .setSsl(tls)
                 .setURI(path)
+                // A redirect is an answer (DSA existing-puid answers 302 for "exists"); never a second request.
+                .setFollowRedirects(false)
                 // Also bounds the wait for a pooled connection, so a stalled vendor cannot hold callers there.
                 .setConnectTimeout(connectTimeout.toMillis())
                 .setIdleTimeout(idleTimeout.toMillis());

@@ -26,17 +26,31 @@ public final class ProviderSettings {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
+    private static final String PROVIDERS = "warden.providers.";
+
+    private final String root;
     private final String providerId;
     private final Map<String, String> values;
     private final Set<String> read = Collections.synchronizedSet(new HashSet<>());
 
     public ProviderSettings(String providerId, Map<String, String> values) {
+        this(PROVIDERS, providerId, values);
+    }
+
+    /** Settings under another root, e.g. {@code warden.partners.} for reporting partners. */
+    public ProviderSettings(String root, String providerId, Map<String, String> values) {
+        this.root = root;
         this.providerId = providerId;
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     public String providerId() {
         return providerId;
+    }
+
+    /** The full name of a key, as messages and the README say it: {@code warden.providers.<id>.<key>}. */
+    public String key(String key) {
+        return root + providerId + "." + key;
     }
 
     public Optional<String> get(String key) {
@@ -208,6 +222,6 @@ public final class ProviderSettings {
     }
 
     public InvalidSettingsException invalid(String key, String problem) {
-        return new InvalidSettingsException("warden.providers." + providerId + "." + key + " " + problem);
+        return new InvalidSettingsException(key(key) + " " + problem);
     }
 }

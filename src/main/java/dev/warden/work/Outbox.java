@@ -194,7 +194,7 @@ public class Outbox {
             for (Row row : rows) {
                 WorkItem item = new WorkItem(row.getUUID("id"), row.getString("kind"), row.getString("destination"),
                         Optional.ofNullable(row.getUUID("subject_id")), row.getJsonObject("payload"),
-                        row.getInteger("attempts"), instant(row, "created_at"));
+                        row.getInteger("attempts"), instant(row, "created_at"), token, expiresAtNanos);
                 leases.add(new Lease(item, token, instant(row, "age_from"), expiresAtNanos));
             }
             return leases;

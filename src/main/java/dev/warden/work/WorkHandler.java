@@ -1,5 +1,8 @@
 package dev.warden.work;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,5 +26,34 @@ public interface WorkHandler {
      */
     default Uni<Void> abandoned(WorkItem item, String reason) {
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * True when rows of this kind may be run several at once as one attempt ({@link #attemptBatch}); the worker then
+     * claims them in groups of one destination.
+     */
+    default boolean batches() {
+        return false;
+    }
+
+    /** Rows of this kind and destination one attempt may take; only read when {@link #batches()}. */
+    default int batchLimit(String destination) {
+        return 1;
+    }
+
+    /** How long a group smaller than {@link #batchLimit} may wait for company before it goes as it is. */
+    default Duration batchLinger(String destination) {
+        return Duration.ZERO;
+    }
+
+    /**
+     * One attempt at up to {@link #batchLimit} rows of one destination; one result per item, in the items' order.
+     * A list of another length, or a failed Uni, is an attempt that failed in Warden for every item.
+     */
+    default Uni<List<AttemptResult>> attemptBatch(List<WorkItem> items) {
+        if (items.size() != 1) {
+            return Uni.createFrom().failure(new IllegalStateException(kind() + " does not run rows in groups"));
+        }
+        return attempt(items.get(0)).map(List::of);
     }
 }
