@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,7 +165,7 @@ final class OutboxWorker {
         // only hold them from the other replicas for nothing.
         int room = Math.min(settings.batchSize() - running.size(), settings.destinationConcurrency());
         if (room <= 0) {
-            return Uni.createFrom().item(true);
+            return Uni.createFrom().item(false); // the end of an attempt claims again
         }
         Map<String, Integer> roomByDestination = new HashMap<>();
         limits.destinations().forEach(destination -> roomByDestination.put(destination, freeSlots(destination)));
@@ -220,12 +219,12 @@ final class OutboxWorker {
      * took every slot it had, so more of its rows may be due.
      */
     private boolean beginGroups(List<GroupClaim> groups, List<Lease> leases) {
-        Map<String, List<Lease>> byPair = new LinkedHashMap<>();
-        leases.forEach(lease -> byPair.computeIfAbsent(pair(lease.item().kind(), lease.item().destination()),
+        Map<Pair, List<Lease>> byPair = new HashMap<>();
+        leases.forEach(lease -> byPair.computeIfAbsent(new Pair(lease.item().kind(), lease.item().destination()),
                 key -> new ArrayList<>()).add(lease));
         boolean full = false;
         for (GroupClaim group : groups) {
-            List<Lease> taken = byPair.getOrDefault(pair(group.kind(), group.destination()), List.of());
+            List<Lease> taken = byPair.getOrDefault(new Pair(group.kind(), group.destination()), List.of());
             for (int from = 0; from < taken.size(); from += group.groupSize()) {
                 begin(taken.subList(from, Math.min(taken.size(), from + group.groupSize())));
             }
@@ -234,8 +233,8 @@ final class OutboxWorker {
         return full;
     }
 
-    private static String pair(String kind, String destination) {
-        return kind + "\n" + destination;
+    /** The rows one group may hold: of one kind, for one destination. */
+    private record Pair(String kind, String destination) {
     }
 
     /** One attempt at one row, or at a group of rows of one kind and destination. */

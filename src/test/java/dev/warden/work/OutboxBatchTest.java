@@ -136,12 +136,7 @@ class OutboxBatchTest {
                 ScriptedBatchWork.work(destination, "done"), ScriptedBatchWork.work(destination, "done")))
                 .await().atMost(WAIT);
 
-        for (UUID id : ids) {
-            Delivery delivery = awaitStatus(id, DeliveryStatus.DELIVERED);
-            assertThat(delivery.attemptLog()).extracting(Delivery.Attempt::outcome).containsExactly("error", "done");
-            assertThat(delivery.attemptLog().get(0).error()).hasValueSatisfying(error -> assertThat(error)
-                    .contains("2 results for 3 rows"));
-        }
+        everyRowErredOnceThenWasDelivered(ids, "2 results for 3 rows");
     }
 
     @Test
@@ -153,12 +148,7 @@ class OutboxBatchTest {
         List<UUID> ids = outbox.enqueueAll(List.of(ScriptedBatchWork.work(destination, "fail", "done"),
                 ScriptedBatchWork.work(destination, "done"))).await().atMost(WAIT);
 
-        for (UUID id : ids) {
-            Delivery delivery = awaitStatus(id, DeliveryStatus.DELIVERED);
-            assertThat(delivery.attemptLog()).extracting(Delivery.Attempt::outcome).containsExactly("error", "done");
-            assertThat(delivery.attemptLog().get(0).error()).hasValueSatisfying(error -> assertThat(error)
-                    .contains("scripted group failure"));
-        }
+        everyRowErredOnceThenWasDelivered(ids, "scripted group failure");
     }
 
     @Test
@@ -272,6 +262,15 @@ class OutboxBatchTest {
             assertThat(fenceHolds(id, second)).as("an expired lease holds nothing").isFalse();
         } finally {
             TestDatabase.update("update outbox set status = 'stopped' where id = ?", id);
+        }
+    }
+
+    private void everyRowErredOnceThenWasDelivered(List<UUID> ids, String error) {
+        for (UUID id : ids) {
+            Delivery delivery = awaitStatus(id, DeliveryStatus.DELIVERED);
+            assertThat(delivery.attemptLog()).extracting(Delivery.Attempt::outcome).containsExactly("error", "done");
+            assertThat(delivery.attemptLog().get(0).error()).hasValueSatisfying(text -> assertThat(text)
+                    .contains(error));
         }
     }
 
