@@ -112,6 +112,12 @@ public class ReportingPartners implements PartnerSource, DestinationLimits {
         return partners.values();
     }
 
+    /** Every partner's id: its outbox destination, limited (and grouped, for batch partners) before it is busy. */
+    @Override
+    public Set<String> destinations() {
+        return partners.keySet();
+    }
+
     @Override
     public OptionalInt concurrency(String destination) {
         ReportingPartner partner = partners.get(destination);
