@@ -89,8 +89,8 @@ public class ReportWriter {
     private static final String RETRACT = """
             with before as (
                 select r.status, r.format, r.partner_report_id,
-                    exists (select 1 from outbox o where o.id = r.work_id and o.kind = '%2$s' and o.status = 'pending')
-                        as retracting
+                    r.status in ('queued', 'in_progress') and exists (select 1 from outbox o where o.id = r.work_id
+                        and o.kind = '%2$s' and o.status = 'pending') as retracting
                 from report r where r.id = $1),
             withdrawn as (
                 update report set status = 'retracted', work_id = null, ended_at = now(), updated_at = now()
