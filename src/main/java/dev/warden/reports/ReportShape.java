@@ -28,7 +28,7 @@ import dev.warden.spi.reporting.RuleViolation;
  * fetch (https, hashes it can check, 1 to {@value #MAX_FILES}). Enumerations, lengths and conditional rules are the
  * partner's ({@code ReportingAdapter.validate}). Pure; every problem at once, as JSON pointers into the report.
  */
-final class ReportShape {
+public final class ReportShape {
 
     static final int MAX_FILES = 20;
     private static final int MAX_PUID = 500;
@@ -91,12 +91,12 @@ final class ReportShape {
     private final Clock clock;
 
     /** {@code allowedHosts}: canonical host names evidence may be fetched from over plain http. */
-    ReportShape(Set<String> allowedHosts, Clock clock) {
+    public ReportShape(Set<String> allowedHosts, Clock clock) {
         this.allowedHosts = Set.copyOf(allowedHosts);
         this.clock = clock;
     }
 
-    List<RuleViolation> check(ReportFormat format, JsonNode report) {
+    public List<RuleViolation> check(ReportFormat format, JsonNode report) {
         List<RuleViolation> problems = new ArrayList<>();
         if (report == null || !report.isObject()) {
             problems.add(new RuleViolation("", "must be an object"));

@@ -350,6 +350,14 @@ class ReportsApiTest {
                 .statusCode(202).body("rulesVersion", equalTo("1-extra"));
     }
 
+    @Test
+    void aBodyOverTheReportsLimitIs413BeforeItIsRead() {
+        ObjectNode statement = ReportBodies.statement();
+        statement.put("decisionFacts", "x".repeat(1024 * 1024 + 1));
+        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, statement)).statusCode(413)
+                .contentType(PROBLEM).body("detail", containsString("limit for reports"));
+    }
+
     private static ValidatableResponse create(String key, ObjectNode body) {
         return as(key).body(body.toString()).post("/v1/reports").then();
     }
