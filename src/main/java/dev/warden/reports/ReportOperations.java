@@ -118,7 +118,7 @@ public class ReportOperations {
             return writer.keepProblems(draft.id(), problems).replaceWith(new Outcome.Invalid(problems));
         }
         NewReport checked = creation.checked(draft.id(), draft.client(), partner, content,
-                ReportSource.API, draft.moderationId(), Optional.empty(), List.of(), false);
+                ReportSource.of(draft.source()), draft.moderationId(), Optional.empty(), List.of(), false);
         return writer.confirm(draft.id(), checked)
                 .map(moved -> moved.<Outcome>map(move -> move.moved() ? new Outcome.Done()
                         : new Outcome.Refused("Report " + draft.id() + " is " + move.before().wireName()

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -263,17 +264,16 @@ public final class ReportShape {
     }
 
     private static boolean isDate(String text) {
-        try {
-            LocalDate.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return parses(text, LocalDate::parse);
     }
 
     private static boolean isInstant(String text) {
+        return parses(text, OffsetDateTime::parse);
+    }
+
+    private static boolean parses(String text, Function<String, ?> parser) {
         try {
-            OffsetDateTime.parse(text);
+            parser.apply(text);
             return true;
         } catch (DateTimeParseException e) {
             return false;

@@ -11,4 +11,9 @@ public enum ReportSource {
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The stored name back; the schema allows no other. */
+    static ReportSource of(String wireName) {
+        return valueOf(wireName.toUpperCase(Locale.ROOT));
+    }
 }
