@@ -9,11 +9,18 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -193,6 +200,28 @@ class ReportsApiTest {
         assertThat(count("select count(*) from report where partner_key = '" + statement.get("puid").asText()
                 + "'")).isEqualTo(1);
         assertThat(count("select count(*) from outbox where subject_id = '" + first + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void theSamePuidSentConcurrentlyIsStoredOnceAndEveryCallerGetsIt() throws Exception {
+        String body = ReportBodies.request("fake-dsa", STATEMENT, ReportBodies.statement()).toString();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(callers.submit(() -> as(TestClients.REPORTER_KEY).body(body).post("/v1/reports").then()
+                        .statusCode(oneOf(200, 202)).extract().<String>path("id")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> answer : answers) {
+                ids.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(count("select count(*) from outbox where subject_id = '" + ids.iterator().next() + "'"))
+                    .isEqualTo(1);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
