@@ -1,6 +1,5 @@
 package dev.warden.api;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,13 +32,18 @@ public class ReportsGate {
         this.maxBodySize = config.maxBodySize().asLongValue();
     }
 
+    /** A request under {@code /v1/reports}, whose body limit is this gate's, not {@code warden.limits}'. */
+    static boolean governs(ContainerRequestContext request) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        return path != null && path.startsWith(REPORTS);
+    }
+
     @ServerRequestFilter(preMatching = true, priority = Priorities.USER - 100)
     public Optional<Response> normalise(ContainerRequestContext request) {
-        URI uri = request.getUriInfo().getRequestUri();
-        String path = uri.getRawPath();
-        if (path == null || !path.startsWith(REPORTS)) {
+        if (!governs(request)) {
             return Optional.empty();
         }
+        String path = request.getUriInfo().getRequestUri().getRawPath();
         if (HttpMethod.POST.equals(request.getMethod()) && request.getLength() > maxBodySize) {
             return Optional.of(ProblemResponses.of(413, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                     "The body has " + request.getLength() + " bytes; the limit for reports is " + maxBodySize));
