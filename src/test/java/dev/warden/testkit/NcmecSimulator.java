@@ -202,7 +202,7 @@ public final class NcmecSimulator {
         return requests(step).size();
     }
 
-    /** What Warden sent to {@code step}, in arrival order. */
+    /** What Warden sent to {@code step}, in arrival order (multipart parts do not travel through the admin API). */
     public List<LoggedRequest> requests(Step step) {
         return served().stream().map(ServeEvent::getRequest)
                 .filter(request -> stepOf(request.getUrl()).orElse(null) == step).toList();
