@@ -16,15 +16,15 @@ record NcmecSettings(String username, String password, ReporterDefaults reporter
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
     static final String REPORTER = "reporter";
+    private static final String REPORTER_FIELDS = REPORTER + ".<field>";
     static final String ESP_SERVICE = "esp-service";
 
     static final SettingsSpec SPEC = SettingsSpec.builder()
             .secret(USERNAME, "HTTP Basic user name NCMEC issued for this environment (test and production "
                     + "credentials differ).").required().headerSafe()
             .secret(PASSWORD, "HTTP Basic password for `username`.").required()
-            .prefix(REPORTER, "Defaults for every CyberTip's `reporter`, under the report's own values: "
-                    + "`reporter.email`, `reporter.first-name`, `reporter.last-name`, `reporter.company`, "
-                    + "`reporter.terms-of-service`, `reporter.legal-url`.")
+            .prefix(REPORTER_FIELDS, "Defaults for every CyberTip's `reporter`, under the report's own values; "
+                    + "fields: `email`, `first-name`, `last-name`, `company`, `terms-of-service`, `legal-url`.")
             .string(ESP_SERVICE, "The platform's service name, sent as `espService` of a reported person whose "
                     + "report names none.", null)
             .string(RuleSet.VERSION_SETTING, "Which shipped rule set validates reports.",
@@ -40,7 +40,7 @@ record NcmecSettings(String username, String password, ReporterDefaults reporter
             throw source.invalid(USERNAME, "must not contain ':' (HTTP Basic separates user and password with it)");
         }
         return new NcmecSettings(username, settings.string(PASSWORD),
-                ReporterDefaults.read(settings.children(REPORTER), source), settings.optional(ESP_SERVICE));
+                ReporterDefaults.read(settings.children(REPORTER_FIELDS), source), settings.optional(ESP_SERVICE));
     }
 
     /** The generated record form would print the credentials into any log that prints the settings. */
