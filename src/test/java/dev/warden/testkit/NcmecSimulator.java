@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -89,7 +90,7 @@ public final class NcmecSimulator {
         admin.allStubMappings().getMappings().stream()
                 .filter(mapping -> isMine(mapping.getRequest().getUrlPath(), mapping.getRequest().getUrlPathPattern()))
                 .forEach(admin::removeStubMapping);
-        admin.removeServeEvents(anyRequestedFor(urlPathMatching(everyPath())));
+        admin.removeEvents(anyRequestedFor(urlPathMatching(everyPath())));
     }
 
     /**
@@ -125,7 +126,7 @@ public final class NcmecSimulator {
     /** An upload of these bytes answers each of {@code first} once, in order, then accepts the file. */
     public NcmecSimulator acceptingFileAfter(String reportId, byte[] bytes, String fileId,
             ResponseDefinitionBuilder... first) {
-        String scenario = "upload " + fileId;
+        String scenario = scenario("upload " + fileId);
         for (int i = 0; i < first.length; i++) {
             admin.register(upload(bytes).atPriority(OVERRIDE).inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "after " + i).willSetStateTo("after " + (i + 1))
@@ -145,7 +146,7 @@ public final class NcmecSimulator {
 
     /** Calls of {@code step} answer these in order; the last one repeats. */
     public NcmecSimulator answerInSequence(Step step, ResponseDefinitionBuilder... responses) {
-        String scenario = "sequence " + basePath + step.path();
+        String scenario = scenario(basePath + step.path());
         for (int i = 0; i < responses.length; i++) {
             ScenarioMappingBuilder mapping = call(step).atPriority(OVERRIDE).inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "after " + i);
@@ -233,6 +234,11 @@ public final class NcmecSimulator {
 
     private String everyPath() {
         return Pattern.quote(basePath) + "/.*";
+    }
+
+    /** A scenario name of its own: WireMock keeps a scenario's state across stub removals. */
+    private static String scenario(String what) {
+        return what + " " + UUID.randomUUID();
     }
 
     private void happy(Step step, ResponseDefinitionBuilder response) {

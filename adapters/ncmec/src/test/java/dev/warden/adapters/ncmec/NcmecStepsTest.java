@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -202,6 +204,20 @@ class NcmecStepsTest {
         assertThat(refs(await(adapter.upload(REPORT_ID, file(1, FILE_B)))))
                 .containsEntry(SteppedReportingAdapter.FILE_ID, FILE_ID_B);
         assertThat(ncmec.calls(Step.UPLOAD)).isEqualTo(3);
+    }
+
+    @Test
+    void theSimulatorsResetRemovesOnlyItsOwnStubsAndJournal() {
+        server.stubFor(get(urlPathEqualTo("/dsa/api/ping")).willReturn(ok()));
+        await(adapter.finish(REPORT_ID));
+
+        ncmec.reset();
+
+        assertThat(server.getStubMappings()).singleElement()
+                .satisfies(mapping -> assertThat(mapping.getRequest().getUrlPath()).isEqualTo("/dsa/api/ping"));
+        assertThat(ncmec.steps()).isEmpty();
+        assertThat(failure(adapter.finish(REPORT_ID)).kind()).as("nothing answers NCMEC's paths any more")
+                .isEqualTo(Kind.INVALID_RESPONSE);
     }
 
     @Test
