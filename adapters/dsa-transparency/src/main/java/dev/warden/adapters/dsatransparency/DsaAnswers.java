@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.warden.spi.ConfidentialText;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.ProviderException.Kind;
 import dev.warden.spi.RetryAfter;
@@ -50,7 +49,7 @@ final class DsaAnswers {
     }
 
     /** The answer to {@code POST /api/v1/statements} carrying statements with these puids, in order. */
-    static BatchAnswer submitted(VendorResponse response, List<String> puids, Supplier<ConfidentialText> sent) {
+    static BatchAnswer submitted(VendorResponse response, List<String> puids, Supplier<SentText> sent) {
         int status = response.status();
         if (status == 200 || status == 201) {
             return accepted(response, puids);
@@ -64,11 +63,11 @@ final class DsaAnswers {
         }
         // Another 4xx (400, 413, …) refused the call's content without naming an item: the core splits the batch.
         return new BatchAnswer.Rejected(Exchange.of(status, VENDOR + " answered " + status
-                + partnerMessage(response, sent.get()).map(message -> ": " + message).orElse("")));
+                + partnerMessage(response).map(message -> ": " + sent.get().validation(message)).orElse("")));
     }
 
     /** The answer to {@code GET /api/v1/statement/existing-puid/{puid}}: 302 found (no redirect followed), 404 not. */
-    static Existence existence(VendorResponse response, Supplier<ConfidentialText> sent) {
+    static Existence existence(VendorResponse response, Supplier<SentText> sent) {
         if (response.status() == 302) {
             return new Existence.Exists(Exchange.of(302, VENDOR + " holds a statement with this puid"));
         }
@@ -114,7 +113,7 @@ final class DsaAnswers {
                 + (puids.size() == 1 ? " statement" : " statements")), refsByPuid);
     }
 
-    private static BatchAnswer refused(VendorResponse response, List<String> puids, ConfidentialText sent) {
+    private static BatchAnswer refused(VendorResponse response, List<String> puids, SentText sent) {
         JsonNode root = object(response);
         JsonNode errors = root.path("errors");
         Map<Integer, String> invalidItems = new HashMap<>();
@@ -148,29 +147,29 @@ final class DsaAnswers {
             }
         }
         return new BatchAnswer.Rejected(Exchange.of(422, VENDOR + " answered 422"
-                + partnerMessage(response, sent).map(message -> ": " + message).orElse("")));
+                + partnerMessage(response).map(message -> ": " + sent.validation(message)).orElse("")));
     }
 
     /** One item's errors, {@code {"decision_ground": ["The selected decision ground is invalid."]}}, by our names. */
-    private static String itemMessage(JsonNode itemErrors, ConfidentialText sent) {
+    private static String itemMessage(JsonNode itemErrors, SentText sent) {
         StringJoiner message = new StringJoiner("; ");
         if (itemErrors.isObject()) {
             itemErrors.fields().forEachRemaining(field -> {
                 String name = DsaField.byWireName(field.getKey()).map(DsaField::fieldName).orElse(field.getKey());
                 JsonNode first = field.getValue().isArray() ? field.getValue().path(0) : field.getValue();
-                message.add(sent.shareable(name + ": " + first.asText()));
+                message.add(sent.validation(name + ": " + first.asText()));
             });
         } else {
-            itemErrors.forEach(text -> message.add(sent.shareable(text.asText())));
+            itemErrors.forEach(text -> message.add(sent.validation(text.asText())));
         }
         return message.length() == 0 ? VENDOR + " named this statement as invalid without a reason" : message.toString();
     }
 
     /** The classes shared by every call; empty for a 4xx the caller gives its own meaning. */
-    private static Optional<ReportingException> failure(VendorResponse response, ConfidentialText sent) {
+    private static Optional<ReportingException> failure(VendorResponse response, SentText sent) {
         int status = response.status();
         String summary = VENDOR + " answered " + status;
-        Optional<String> said = partnerMessage(response, sent).map(message -> ": " + message);
+        Optional<String> said = partnerMessage(response).map(message -> ": " + sent.shareable(message));
         if (status == 401 || status == 403) {
             return Optional.of(new ReportingException(Kind.AUTH, Exchange.of(status, summary + ": " + AUTH_HINT)));
         }
@@ -197,10 +196,11 @@ final class DsaAnswers {
     }
 
     /**
-     * The partner's own words, when it sent some: a JSON {@code message} (or Laravel's {@code errors.uncaught_exception})
-     * or a short plain-text body (the 429's {@code Limit Reached…}); never repeating what was sent.
+     * The partner's own words, when it sent some: a JSON {@code message} (or Laravel's
+     * {@code errors.uncaught_exception}) or a plain-text body (the 429's {@code Limit Reached…}); callers pass them
+     * through {@link SentText} before showing them.
      */
-    private static Optional<String> partnerMessage(VendorResponse response, ConfidentialText sent) {
+    private static Optional<String> partnerMessage(VendorResponse response) {
         String text;
         if (response.isJson()) {
             JsonNode root;
@@ -217,7 +217,7 @@ final class DsaAnswers {
                     .startsWith("text/plain")).orElse(false);
             text = plain ? response.bodyText() : "";
         }
-        return text.isBlank() ? Optional.empty() : Optional.of(sent.shareable(text));
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
     private static JsonNode object(VendorResponse response) {

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.warden.spi.ClassificationInput;
-import dev.warden.spi.ConfidentialText;
 import dev.warden.spi.ProviderException.Kind;
 import dev.warden.spi.VendorHttp;
 import dev.warden.spi.VendorRequest;
@@ -39,7 +37,6 @@ final class DsaTransparencyAdapter implements BatchReportingAdapter {
 
     /** What may appear in a URL path unencoded; the rule set's puid pattern is the same or narrower. */
     private static final Pattern PATH_SAFE_PUID = Pattern.compile("[A-Za-z0-9_-]{1,500}");
-    private static final ClassificationInput NO_INPUT = new ClassificationInput(List.of());
 
     private final VendorHttp http;
     private final URI baseUrl;
@@ -120,7 +117,7 @@ final class DsaTransparencyAdapter implements BatchReportingAdapter {
             return http.send(new VendorRequest("GET", URI.create(baseUrl + EXISTING_PUID_PATH + partnerKey), headers,
                     null))
                     .onFailure().transform(DsaAnswers::transport)
-                    .map(response -> DsaAnswers.existence(response, () -> ConfidentialText.of(NO_INPUT, token)));
+                    .map(response -> DsaAnswers.existence(response, () -> SentText.of(token, List.of())));
         });
     }
 
@@ -128,15 +125,11 @@ final class DsaTransparencyAdapter implements BatchReportingAdapter {
         return Map.of("Authorization", "Bearer " + token);
     }
 
-    /**
-     * What a partner message must not repeat: the token and the free text of the statements (facts, explanations,
-     * grounds, identities). Enumerated values and puids are the partner's vocabulary and may be named.
-     */
-    private ConfidentialText sent(List<OutgoingReport> batch) {
-        List<String> texts = batch.stream().flatMap(report -> DsaField.freeText().stream()
+    /** What a partner message must not repeat; enumerated values and puids are the partner's vocabulary. */
+    private SentText sent(List<OutgoingReport> batch) {
+        return SentText.of(token, batch.stream().flatMap(report -> DsaField.freeText().stream()
                 .map(field -> report.content().path(field.fieldName()))
-                .filter(JsonNode::isTextual).map(JsonNode::asText)).toList();
-        return ConfidentialText.of(NO_INPUT, token).with(texts.toArray(String[]::new));
+                .filter(JsonNode::isTextual).map(JsonNode::asText)).toList());
     }
 
     @Override
