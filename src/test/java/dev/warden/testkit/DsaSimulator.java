@@ -316,7 +316,7 @@ public final class DsaSimulator {
     }
 
     /** Answers one statements call as the partner would, remembering what it stored per simulator ({@code store}). */
-    static final class StatementsTransformer implements ResponseDefinitionTransformerV2 {
+    static final class StatementsTransformer extends NamedTransformer {
 
         /** Arrays the API de-duplicates and sorts in its echo (partners.md §2.5). */
         private static final List<String> SORTED = List.of("decision_visibility", "content_type", "category_addition",
@@ -325,14 +325,8 @@ public final class DsaSimulator {
         private static final String HOST = "https://transparency.dsa.ec.europa.eu";
         static final Map<String, Set<String>> STORED = new ConcurrentHashMap<>();
 
-        @Override
-        public String getName() {
-            return STATEMENTS_TRANSFORMER;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
+        StatementsTransformer() {
+            super(STATEMENTS_TRANSFORMER);
         }
 
         @Override
@@ -407,16 +401,10 @@ public final class DsaSimulator {
     }
 
     /** {@code existing-puid}: 302 for a stored or known puid, 404 otherwise. */
-    static final class ExistingPuidTransformer implements ResponseDefinitionTransformerV2 {
+    static final class ExistingPuidTransformer extends NamedTransformer {
 
-        @Override
-        public String getName() {
-            return EXISTING_TRANSFORMER;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
+        ExistingPuidTransformer() {
+            super(EXISTING_TRANSFORMER);
         }
 
         @Override
@@ -433,6 +421,26 @@ public final class DsaSimulator {
                     .withStatus(holds ? 302 : 404).withHeader("Content-Type", "application/json")
                     .withBody(body.toString());
             return (holds ? answer.withHeader("Location", parameters.getString("trap")) : answer).build();
+        }
+    }
+
+    /** A transformer that applies only to the stubs that name it. */
+    private abstract static class NamedTransformer implements ResponseDefinitionTransformerV2 {
+
+        private final String name;
+
+        NamedTransformer(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
         }
     }
 
