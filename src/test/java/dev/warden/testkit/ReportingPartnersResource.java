@@ -1,0 +1,43 @@
+package dev.warden.testkit;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A WireMock server for reports in {@code @QuarkusTest}s, one per JVM, at {@code warden.test.reporting-partners-url}:
+ * evidence files a CyberTip names (served over http from 127.0.0.1, listed in {@code warden.reports.allowed-hosts})
+ * and, later, the partner simulators. Tests stub and inspect it through {@link #server()}.
+ */
+public class ReportingPartnersResource implements QuarkusTestResourceLifecycleManager {
+
+    private static WireMockServer server;
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "reporting-partners-shutdown"));
+        }
+        return server;
+    }
+
+    /** Where a path on the server is, as a report names it. */
+    public static String url(String path) {
+        return "http://127.0.0.1:" + server().port() + path;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("warden.test.reporting-partners-url", "http://127.0.0.1:" + server().port());
+    }
+
+    @Override
+    public void stop() {
+        // Shared across test classes and application restarts; stopped with the JVM.
+    }
+}
