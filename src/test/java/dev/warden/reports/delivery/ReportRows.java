@@ -22,11 +22,11 @@ final class ReportRows {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     /** A stored report and the outbox row that owns it. */
-    record Stored(UUID report, UUID row, UUID token, String partner, String kind) {
+    record Stored(UUID report, UUID row, UUID token, String partner, String kind, String payload) {
 
         /** The row as the worker would hand it over, with a lease of {@code left}. */
         WorkItem item(Duration left) {
-            return new WorkItem(row, kind, partner, Optional.of(report), new JsonObject(), 1, Instant.now(), token,
+            return new WorkItem(row, kind, partner, Optional.of(report), new JsonObject(payload), 1, Instant.now(), token,
                     System.nanoTime() + left.toNanos());
         }
 
@@ -72,7 +72,7 @@ final class ReportRows {
                     """, report, position, file.url(), "file-" + position, file.sha256(), file.md5());
         }
         queue(row, DeliveryKinds.REPORT, partner, report, "{}", leased ? token : null);
-        return new Stored(report, row, token, partner, DeliveryKinds.REPORT);
+        return new Stored(report, row, token, partner, DeliveryKinds.REPORT, "{}");
     }
 
     /** An outbox row for the report that takes it over ({@code work_id}). */
@@ -81,7 +81,7 @@ final class ReportRows {
         UUID token = UUID.randomUUID();
         queue(row, kind, stored.partner(), stored.report(), payload, leased ? token : null);
         TestDatabase.update("update report set work_id = ? where id = ?", row, stored.report());
-        return new Stored(stored.report(), row, token, stored.partner(), kind);
+        return new Stored(stored.report(), row, token, stored.partner(), kind, payload);
     }
 
     private static void queue(UUID row, String kind, String partner, UUID report, String payload, UUID token)

@@ -50,7 +50,7 @@ public class ScriptedSteppedType implements ReportingAdapterType {
 
     /** What a scripted step answers instead of succeeding. */
     public enum Answer {
-        UNAVAILABLE, AUTH, REJECTED, FILE_REJECTED, ALREADY_DONE, GONE
+        OK, UNAVAILABLE, AUTH, REJECTED, FILE_REJECTED, ALREADY_DONE, GONE
     }
 
     public static final class Script {
@@ -154,11 +154,9 @@ public class ScriptedSteppedType implements ReportingAdapterType {
             return Uni.createFrom().item(() -> {
                 script.calls.add(call);
                 Answer answer = script.take(step);
-                if (answer == null) {
-                    return new StepAnswer.Done(new Exchange(Optional.of(200), Optional.of("0"),
+                return switch (answer == null ? Answer.OK : answer) {
+                    case OK -> new StepAnswer.Done(new Exchange(Optional.of(200), Optional.of("0"),
                             Optional.of("req-" + script.calls.size()), "Success"), refs.get());
-                }
-                return switch (answer) {
                     case UNAVAILABLE -> throw new ReportingException(ProviderException.Kind.UNAVAILABLE,
                             Exchange.of(503, "scripted outage"));
                     case AUTH -> throw new ReportingException(ProviderException.Kind.AUTH,
