@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 
 import dev.warden.reports.ReportingPartner;
 import dev.warden.reports.delivery.DeliveryRows.Acceptance;
-import dev.warden.reports.delivery.ReportAttempts.Attempt;
 import dev.warden.spi.reporting.BatchReportingAdapter;
 import dev.warden.spi.reporting.Exchange;
 import dev.warden.spi.reporting.Existence;
@@ -97,10 +96,10 @@ class ConfirmDelivery implements WorkHandler {
         }).replaceWith(new AttemptResult.Stop(answer.exchange().httpStatus(), message));
     }
 
-    private Uni<Void> record(WorkItem item, StoredReport report, String step, String outcome,
-            Exchange exchange, boolean failed, PartnerCall.Result<?> result) {
-        return attempts.record(List.of(new Attempt(report.id(), item.id(), result.startedAt(), result.took(), step,
-                Optional.empty(), Optional.empty(), outcome, exchange, failed)));
+    private Uni<Void> record(WorkItem item, StoredReport report, String step, String outcome, Exchange exchange,
+            boolean failed, PartnerCall.Result<?> result) {
+        return attempts.one(report.id(), item.id(), step, Optional.empty(), outcome, exchange, failed,
+                result.startedAt(), result.took());
     }
 
     @Override

@@ -72,6 +72,13 @@ class ReportAttempts {
         return calls.statement(pool.preparedQuery(RECORD).executeBatch(batch)).replaceWithVoid();
     }
 
+    /** One exchange about one report, outside a batch. */
+    Uni<Void> one(UUID report, UUID workId, String step, Optional<Integer> filePosition, String outcome,
+            Exchange exchange, boolean failed, Instant startedAt, Duration took) {
+        return record(List.of(new Attempt(report, workId, startedAt, took, step, filePosition, Optional.empty(),
+                outcome, exchange, failed)));
+    }
+
     private static Tuple parameters(Attempt attempt) {
         Exchange exchange = attempt.exchange();
         return Tuple.tuple()

@@ -1,6 +1,5 @@
 package dev.warden.reports.delivery;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import dev.warden.reports.ReportingPartner;
-import dev.warden.reports.delivery.ReportAttempts.Attempt;
 import dev.warden.spi.reporting.Exchange;
 import dev.warden.spi.reporting.StepAnswer;
 import dev.warden.spi.reporting.SteppedReportingAdapter;
@@ -104,8 +102,8 @@ class RetractDelivery implements WorkHandler {
 
     private Uni<Void> record(WorkItem item, StoredReport report, String step, String outcome, Exchange exchange,
             boolean failed, PartnerCall.Result<?> result) {
-        return attempts.record(List.of(new Attempt(report.id(), item.id(), result.startedAt(), result.took(), step,
-                Optional.empty(), Optional.empty(), outcome, exchange, failed)));
+        return attempts.one(report.id(), item.id(), step, Optional.empty(), outcome, exchange, failed,
+                result.startedAt(), result.took());
     }
 
     @Override

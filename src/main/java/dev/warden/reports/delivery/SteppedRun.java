@@ -17,7 +17,6 @@ import dev.warden.providers.EvidenceFetcher;
 import dev.warden.providers.EvidenceRefused;
 import dev.warden.reports.ReportingPartner;
 import dev.warden.reports.delivery.DeliveryRows.Acceptance;
-import dev.warden.reports.delivery.ReportAttempts.Attempt;
 import dev.warden.reports.delivery.StoredReport.StoredFile;
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.reporting.EvidenceFile;
@@ -288,8 +287,7 @@ class SteppedRun {
         private Uni<Void> record(String step, Optional<Integer> position, String outcome, Exchange exchange,
                 Instant startedAt, Duration took) {
             boolean failed = !outcome.equals(OK) && !outcome.equals("already");
-            return attempts.record(List.of(new Attempt(report.id(), item.id(), startedAt, took, step, position,
-                    Optional.empty(), outcome, exchange, failed)));
+            return attempts.one(report.id(), item.id(), step, position, outcome, exchange, failed, startedAt, took);
         }
     }
 

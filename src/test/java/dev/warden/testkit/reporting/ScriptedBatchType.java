@@ -20,10 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 import dev.warden.spi.ProviderException;
-import dev.warden.spi.SettingsSpec;
 import dev.warden.spi.reporting.BatchAnswer;
 import dev.warden.spi.reporting.BatchReportingAdapter;
-import dev.warden.spi.reporting.Environment;
 import dev.warden.spi.reporting.Exchange;
 import dev.warden.spi.reporting.Existence;
 import dev.warden.spi.reporting.OutgoingReport;
@@ -47,7 +45,7 @@ import dev.warden.spi.reporting.RuleViolation;
 public class ScriptedBatchType implements ReportingAdapterType {
 
     public static final String ID = "scripted-batch";
-    private static final Map<String, Script> SCRIPTS = new ConcurrentHashMap<>();
+    private static final PartnerScripts<Script> SCRIPTS = new PartnerScripts<>(Script::new);
 
     /** What one partner does; tests change it through the methods, read what happened through the getters. */
     public static final class Script {
@@ -118,21 +116,16 @@ public class ScriptedBatchType implements ReportingAdapterType {
 
     /** A fresh script for the partner: what the test sets up is all it does. */
     public static Script script(String partnerId) {
-        Script script = new Script();
-        SCRIPTS.put(partnerId, script);
-        return script;
+        return SCRIPTS.fresh(partnerId);
     }
 
     private static Script of(String partnerId) {
-        return SCRIPTS.computeIfAbsent(partnerId, id -> new Script());
+        return SCRIPTS.of(partnerId);
     }
 
     @Override
     public ReportingDescriptor descriptor() {
-        return new ReportingDescriptor(ID, "Scripted batch partner", ReportFormat.STATEMENT_OF_REASONS,
-                SettingsSpec.builder().build(), Map.of("circuit-breaker.enabled", "false"),
-                Map.of(Environment.TEST, URI.create("https://scripted-batch.invalid")), List.of(ScriptedRules.VERSION),
-                100);
+        return ScriptedRules.descriptor(ID, ReportFormat.STATEMENT_OF_REASONS, 100);
     }
 
     @Override

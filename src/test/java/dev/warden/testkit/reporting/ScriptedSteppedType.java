@@ -19,8 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 import dev.warden.spi.ProviderException;
-import dev.warden.spi.SettingsSpec;
-import dev.warden.spi.reporting.Environment;
 import dev.warden.spi.reporting.EvidenceFile;
 import dev.warden.spi.reporting.Exchange;
 import dev.warden.spi.reporting.OutgoingReport;
@@ -46,7 +44,7 @@ import dev.warden.spi.reporting.SteppedReportingAdapter;
 public class ScriptedSteppedType implements ReportingAdapterType {
 
     public static final String ID = "scripted-stepped";
-    private static final Map<String, Script> SCRIPTS = new ConcurrentHashMap<>();
+    private static final PartnerScripts<Script> SCRIPTS = new PartnerScripts<>(Script::new);
 
     /** What a scripted step answers instead of succeeding. */
     public enum Answer {
@@ -78,22 +76,18 @@ public class ScriptedSteppedType implements ReportingAdapterType {
         }
     }
 
+    /** A fresh script for the partner: what the test sets up is all it does. */
     public static Script script(String partnerId) {
-        Script script = new Script();
-        SCRIPTS.put(partnerId, script);
-        return script;
+        return SCRIPTS.fresh(partnerId);
     }
 
     private static Script of(String partnerId) {
-        return SCRIPTS.computeIfAbsent(partnerId, id -> new Script());
+        return SCRIPTS.of(partnerId);
     }
 
     @Override
     public ReportingDescriptor descriptor() {
-        return new ReportingDescriptor(ID, "Scripted stepped partner", ReportFormat.CYBERTIP,
-                SettingsSpec.builder().build(), Map.of("circuit-breaker.enabled", "false"),
-                Map.of(Environment.TEST, URI.create("https://scripted-stepped.invalid")),
-                List.of(ScriptedRules.VERSION), 1);
+        return ScriptedRules.descriptor(ID, ReportFormat.CYBERTIP, 1);
     }
 
     @Override
