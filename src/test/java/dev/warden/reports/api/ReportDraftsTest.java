@@ -95,7 +95,7 @@ class ReportDraftsTest {
     }
 
     private UUID draft(ObjectNode cybertip) {
-        Created created = creation.create(new ReportCreation.CreateReport("warden", Optional.empty(), "fake-ncmec",
+        Created created = creation.create(new ReportCreation.CreateReport("warden", Optional.empty(), "intake-ncmec",
                 ReportFormat.CYBERTIP, cybertip, ReportSource.REVIEW, Optional.empty(), true))
                 .await().atMost(WAIT);
         assertThat(created).isInstanceOf(Created.New.class);

@@ -50,14 +50,14 @@ class ReportsApiTest {
     @Test
     void aValidStatementIs202WithItsLocationAndIsStoredWithItsDeliveryRowInOneGo() throws Exception {
         ObjectNode statement = ReportBodies.statement();
-        String id = create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, statement))
+        String id = create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa", STATEMENT, statement))
                 .statusCode(202)
                 .header("Location", containsString("/v1/reports/"))
                 .body("status", equalTo("queued"))
-                .body("partner", equalTo("fake-dsa"))
+                .body("partner", equalTo("intake-dsa"))
                 .body("format", equalTo("statement_of_reasons"))
                 .body("source", equalTo("api"))
-                .body("rulesVersion", equalTo("1"))
+                .body("rulesVersion", equalTo("2025-07-01"))
                 .body("partnerKey", equalTo(statement.get("puid").asText()))
                 .body("deliveryId", notNullValue())
                 .extract().path("id");
@@ -65,7 +65,7 @@ class ReportsApiTest {
         UUID delivery = TestDatabase.queryOne(UUID.class, "select work_id from report where id = ?::uuid", id);
         assertThat(TestDatabase.queryOne(String.class,
                 "select kind || '/' || destination || '/' || subject_id from outbox where id = ?", delivery))
-                .isEqualTo("report/fake-dsa/" + id);
+                .isEqualTo("report/intake-dsa/" + id);
         as(TestClients.REPORTER_KEY).get("/v1/reports/" + id).then().statusCode(200)
                 .body("report.puid", equalTo(statement.get("puid").asText()))
                 .body("report.decisionGround", equalTo("DECISION_GROUND_INCOMPATIBLE_CONTENT"))
@@ -75,7 +75,7 @@ class ReportsApiTest {
     @Test
     void aCybertipStoresItsEvidenceFilesInOrder() throws Exception {
         String id = create(TestClients.REPORTER_KEY,
-                ReportBodies.request("fake-ncmec", CYBERTIP, ReportBodies.cybertip()))
+                ReportBodies.request("intake-ncmec", CYBERTIP, ReportBodies.cybertip()))
                 .statusCode(202).body("format", equalTo("cybertip")).body("partnerKey", nullValue())
                 .extract().path("id");
 
@@ -88,33 +88,33 @@ class ReportsApiTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-                Arguments.of("missing facts", "fake-dsa", STATEMENT,
+                Arguments.of("missing facts", "intake-dsa", STATEMENT,
                         (Consumer<ObjectNode>) report -> report.remove("decisionFacts"),
                         "statementOfReasons.decisionFacts", "is required"),
-                Arguments.of("bad enum", "fake-dsa", STATEMENT,
+                Arguments.of("bad enum", "intake-dsa", STATEMENT,
                         (Consumer<ObjectNode>) report -> report.put("decisionGround", "DECISION_GROUND_MAYBE"),
                         "statementOfReasons.decisionGround", "DECISION_GROUND_INCOMPATIBLE_CONTENT"),
-                Arguments.of("bad date", "fake-dsa", STATEMENT,
+                Arguments.of("bad date", "intake-dsa", STATEMENT,
                         (Consumer<ObjectNode>) report -> report.put("contentDate", "2026-02-30"),
                         "statementOfReasons.contentDate", "real date"),
-                Arguments.of("puid with illegal characters", "fake-dsa", STATEMENT,
+                Arguments.of("puid with illegal characters", "intake-dsa", STATEMENT,
                         (Consumer<ObjectNode>) report -> report.put("puid", "a b/c"),
                         "statementOfReasons.puid", "letters, digits"),
-                Arguments.of("wrong type", "fake-dsa", STATEMENT,
+                Arguments.of("wrong type", "intake-dsa", STATEMENT,
                         (Consumer<ObjectNode>) report -> report.put("automatedDetection", "yes"),
                         "statementOfReasons.automatedDetection", "true or false"),
-                Arguments.of("file URL not https", "fake-ncmec", CYBERTIP,
+                Arguments.of("file URL not https", "intake-ncmec", CYBERTIP,
                         (Consumer<ObjectNode>) report -> ((ObjectNode) report.withArray("evidence").get(0))
                                 .put("url", "http://evidence.example/x.jpg"),
                         "cybertip.evidence[0].url", "must use https"),
-                Arguments.of("bad hash", "fake-ncmec", CYBERTIP,
+                Arguments.of("bad hash", "intake-ncmec", CYBERTIP,
                         (Consumer<ObjectNode>) report -> ((ObjectNode) report.withArray("evidence").get(1))
                                 .put("sha256", "abc"),
                         "cybertip.evidence[1].sha256", "64 hex digits"),
-                Arguments.of("partner rule on a file", "fake-ncmec", CYBERTIP,
+                Arguments.of("partner rule on a file", "intake-ncmec", CYBERTIP,
                         (Consumer<ObjectNode>) report -> ((ObjectNode) report.withArray("evidence").get(1))
                                 .put("relevance", "Maybe"),
-                        "cybertip.evidence[1].relevance", "ncmec rules 1"));
+                        "cybertip.evidence[1].relevance", "ncmec rules 2026-07"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,26 +145,26 @@ class ReportsApiTest {
         report.put("category", "STATEMENT_CATEGORY_NOPE");
         report.put("unexpected", "x");
 
-        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, report)).statusCode(400)
+        create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa", STATEMENT, report)).statusCode(400)
                 .body("errors.field", equalTo(List.of("statementOfReasons.unexpected",
                         "statementOfReasons.decisionFacts", "statementOfReasons.category")));
     }
 
     @Test
     void bothOrNeitherFormatIs400AndTheWrongFormatIs422() {
-        ObjectNode both = ReportBodies.request("fake-dsa", STATEMENT, ReportBodies.statement());
+        ObjectNode both = ReportBodies.request("intake-dsa", STATEMENT, ReportBodies.statement());
         both.set(CYBERTIP, ReportBodies.cybertip());
         create(TestClients.REPORTER_KEY, both).statusCode(400).contentType(PROBLEM);
-        create(TestClients.REPORTER_KEY, ReportBodies.JSON.createObjectNode().put("partner", "fake-dsa"))
+        create(TestClients.REPORTER_KEY, ReportBodies.JSON.createObjectNode().put("partner", "intake-dsa"))
                 .statusCode(400).body("errors[0].message", containsString("exactly one of"));
 
-        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-ncmec", STATEMENT, ReportBodies.statement()))
+        create(TestClients.REPORTER_KEY, ReportBodies.request("intake-ncmec", STATEMENT, ReportBodies.statement()))
                 .statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("https://warden.dev/problems/wrong-format"))
                 .body("errors[0].field", equalTo("cybertip"));
-        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, ReportBodies.statement())
+        create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa", STATEMENT, ReportBodies.statement())
                 .put("moderationId", "not-a-uuid")).statusCode(400).body("errors[0].field", equalTo("moderationId"));
-        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, ReportBodies.statement())
+        create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa", STATEMENT, ReportBodies.statement())
                 .put("moderationId", UUID.randomUUID().toString()))
                 .statusCode(400).body("errors[0].field", equalTo("moderationId"))
                 .body("errors[0].message", containsString("no moderation"));
@@ -175,13 +175,13 @@ class ReportsApiTest {
         create(TestClients.REPORTER_KEY, ReportBodies.request("nobody", STATEMENT, ReportBodies.statement()))
                 .statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("https://warden.dev/problems/unknown-partner"))
-                .body("detail", containsString("fake-dsa"));
+                .body("detail", containsString("intake-dsa"));
     }
 
     @Test
     void theSamePuidTwiceIsOneReportAndAnotherReportWithItIsAConflict() throws Exception {
         ObjectNode statement = ReportBodies.statement();
-        String first = create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, statement))
+        String first = create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa", STATEMENT, statement))
                 .statusCode(202).extract().path("id");
 
         ObjectNode reordered = ReportBodies.JSON.createObjectNode();
@@ -189,11 +189,11 @@ class ReportsApiTest {
         statement.fieldNames().forEachRemaining(names::add);
         Collections.reverse(names);
         names.forEach(name -> reordered.set(name, statement.get(name)));
-        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, reordered))
+        create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa", STATEMENT, reordered))
                 .statusCode(200).body("id", equalTo(first));
 
         statement.put("decisionFacts", "Other facts.");
-        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, statement))
+        create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa", STATEMENT, statement))
                 .statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("https://warden.dev/problems/report-conflict"))
                 .body("detail", containsString(first));
@@ -204,7 +204,7 @@ class ReportsApiTest {
 
     @Test
     void theSamePuidSentConcurrentlyIsStoredOnceAndEveryCallerGetsIt() throws Exception {
-        String body = ReportBodies.request("fake-dsa", STATEMENT, ReportBodies.statement()).toString();
+        String body = ReportBodies.request("intake-dsa", STATEMENT, ReportBodies.statement()).toString();
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> answers = new ArrayList<>();
@@ -227,7 +227,7 @@ class ReportsApiTest {
     @Test
     void anIdempotencyKeyAnswersTheStoredReport() {
         String key = "tip-" + UUID.randomUUID();
-        ObjectNode request = ReportBodies.request("fake-ncmec", CYBERTIP, ReportBodies.cybertip());
+        ObjectNode request = ReportBodies.request("intake-ncmec", CYBERTIP, ReportBodies.cybertip());
         String first = as(TestClients.REPORTER_KEY).header("Idempotency-Key", key).body(request.toString())
                 .post("/v1/reports").then().statusCode(202).extract().path("id");
 
@@ -241,7 +241,7 @@ class ReportsApiTest {
     @Test
     void aReportScopeSeesOnlyItsOwnReportsAndAdminSeesAll() {
         String id = create(TestClients.REPORTER_KEY,
-                ReportBodies.request("fake-dsa", STATEMENT, ReportBodies.statement())).statusCode(202)
+                ReportBodies.request("intake-dsa", STATEMENT, ReportBodies.statement())).statusCode(202)
                 .extract().path("id");
 
         as(OTHER_REPORTER_KEY).get("/v1/reports/" + id).then().statusCode(404).contentType(PROBLEM);
@@ -256,7 +256,7 @@ class ReportsApiTest {
     void listingFiltersByPartnerStatusAndAgeAndPagesWithoutRepeats() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(create(OTHER_REPORTER_KEY, ReportBodies.request("fake-dsa-extra", STATEMENT,
+            ids.add(create(OTHER_REPORTER_KEY, ReportBodies.request("intake-dsa-extra", STATEMENT,
                     ReportBodies.statement())).statusCode(202).extract().path("id"));
         }
         TestDatabase.update("update report set created_at = now() - interval '2 hours', status = 'failed'"
@@ -265,7 +265,7 @@ class ReportsApiTest {
         List<String> listed = new ArrayList<>();
         String cursor = null;
         do {
-            RequestSpecification page = as(OTHER_REPORTER_KEY).queryParam("partner", "fake-dsa-extra")
+            RequestSpecification page = as(OTHER_REPORTER_KEY).queryParam("partner", "intake-dsa-extra")
                     .queryParam("limit", "2");
             if (cursor != null) {
                 page.queryParam("cursor", cursor);
@@ -279,9 +279,9 @@ class ReportsApiTest {
 
         assertThat(listed).containsExactlyElementsOf(List.of(ids.get(4), ids.get(3), ids.get(2), ids.get(1),
                 ids.get(0)));
-        as(OTHER_REPORTER_KEY).queryParam("partner", "fake-dsa-extra").queryParam("olderThan", "PT1H")
+        as(OTHER_REPORTER_KEY).queryParam("partner", "intake-dsa-extra").queryParam("olderThan", "PT1H")
                 .get("/v1/reports").then().statusCode(200).body("reports.id", equalTo(List.of(ids.get(0))));
-        as(OTHER_REPORTER_KEY).queryParam("partner", "fake-dsa-extra").queryParam("status", "failed")
+        as(OTHER_REPORTER_KEY).queryParam("partner", "intake-dsa-extra").queryParam("status", "failed")
                 .get("/v1/reports").then().statusCode(200).body("reports.id", equalTo(List.of(ids.get(0))));
         as(OTHER_REPORTER_KEY).queryParam("status", "lost").get("/v1/reports").then().statusCode(400)
                 .body("errors[0].field", equalTo("status"));
@@ -292,7 +292,7 @@ class ReportsApiTest {
     @Test
     void theColonActionsRouteApartFromGetAndAcceptAnEncodedColon() throws Exception {
         String id = create(TestClients.REPORTER_KEY,
-                ReportBodies.request("fake-dsa", STATEMENT, ReportBodies.statement())).statusCode(202)
+                ReportBodies.request("intake-dsa", STATEMENT, ReportBodies.statement())).statusCode(202)
                 .extract().path("id");
 
         as(TestClients.ADMIN_KEY).get("/v1/reports/" + id).then().statusCode(200).body("id", equalTo(id));
@@ -309,7 +309,7 @@ class ReportsApiTest {
     @Test
     void retryOfAFailedReportQueuesItAgainWithAFreshDeliveryRow() throws Exception {
         String id = create(TestClients.REPORTER_KEY,
-                ReportBodies.request("fake-dsa", STATEMENT, ReportBodies.statement())).statusCode(202)
+                ReportBodies.request("intake-dsa", STATEMENT, ReportBodies.statement())).statusCode(202)
                 .extract().path("id");
         UUID before = TestDatabase.queryOne(UUID.class, "select work_id from report where id = ?::uuid", id);
         TestDatabase.update("update report set status = 'dead', last_error = 'still 503 after max-age'"
@@ -323,7 +323,7 @@ class ReportsApiTest {
 
         assertThat(after).isNotEqualTo(before.toString());
         assertThat(TestDatabase.queryOne(String.class, "select kind || '/' || destination || '/' || subject_id"
-                + " from outbox where id = ?::uuid", after)).isEqualTo("report/fake-dsa/" + id);
+                + " from outbox where id = ?::uuid", after)).isEqualTo("report/intake-dsa/" + id);
         assertThat(count("select count(*) from outbox where id = '" + before + "'")).isEqualTo(1);
         as(TestClients.ADMIN_KEY).post("/v1/reports/" + id + ":retry").then().statusCode(409);
         as(TestClients.ADMIN_KEY).post("/v1/reports/" + UUID.randomUUID() + ":retry").then().statusCode(404);
@@ -332,13 +332,13 @@ class ReportsApiTest {
     @Test
     void retractingAStatementIs409AndACybertipDependsOnWhetherItIsOpen() throws Exception {
         String statement = create(TestClients.REPORTER_KEY,
-                ReportBodies.request("fake-dsa", STATEMENT, ReportBodies.statement())).statusCode(202)
+                ReportBodies.request("intake-dsa", STATEMENT, ReportBodies.statement())).statusCode(202)
                 .extract().path("id");
         as(TestClients.ADMIN_KEY).post("/v1/reports/" + statement + ":retract").then().statusCode(409)
                 .body("detail", containsString("no withdrawal"));
 
         String unopened = create(TestClients.REPORTER_KEY,
-                ReportBodies.request("fake-ncmec", CYBERTIP, ReportBodies.cybertip())).statusCode(202)
+                ReportBodies.request("intake-ncmec", CYBERTIP, ReportBodies.cybertip())).statusCode(202)
                 .extract().path("id");
         as(TestClients.ADMIN_KEY).post("/v1/reports/" + unopened + ":retract").then().statusCode(202)
                 .body("status", equalTo("retracted")).body("deliveryId", nullValue());
@@ -346,7 +346,7 @@ class ReportsApiTest {
                 + unopened + "'")).isZero();
 
         String open = create(TestClients.REPORTER_KEY,
-                ReportBodies.request("fake-ncmec", CYBERTIP, ReportBodies.cybertip())).statusCode(202)
+                ReportBodies.request("intake-ncmec", CYBERTIP, ReportBodies.cybertip())).statusCode(202)
                 .extract().path("id");
         TestDatabase.update("update report set status = 'in_progress', partner_report_id = '4564654'"
                 + " where id = ?::uuid", open);
@@ -354,7 +354,7 @@ class ReportsApiTest {
                 .statusCode(202).body("status", equalTo("in_progress")).extract().path("deliveryId");
         assertThat(TestDatabase.queryOne(String.class, "select kind || '/' || destination || '/' || payload::text"
                 + " from outbox where id = ?::uuid", retraction))
-                .isEqualTo("report-retract/fake-ncmec/{\"requested\": true}");
+                .isEqualTo("report-retract/intake-ncmec/{\"requested\": true}");
         // This branch has no report-retract handler, so the worker stops the row at once; hold it pending, as a
         // retraction waiting for its partner would be.
         TestDatabase.update("update outbox set status = 'pending', next_attempt_at = now() + interval '1 hour',"
@@ -371,19 +371,19 @@ class ReportsApiTest {
     void theRulesAreThePartnersConfiguredVersion() {
         ObjectNode statement = ReportBodies.statement();
         statement.put("category", "STATEMENT_CATEGORY_NEW");
-        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, statement)).statusCode(400)
+        create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa", STATEMENT, statement)).statusCode(400)
                 .body("errors[0].field", equalTo("statementOfReasons.category"))
-                .body("errors[0].message", containsString("rules 1"));
+                .body("errors[0].message", containsString("rules 2025-07-01"));
 
-        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa-extra", STATEMENT, statement))
-                .statusCode(202).body("rulesVersion", equalTo("1-extra"));
+        create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa-extra", STATEMENT, statement))
+                .statusCode(202).body("rulesVersion", equalTo("2025-07-01-extra"));
     }
 
     @Test
     void aBodyOverTheReportsLimitIs413BeforeItIsRead() {
         ObjectNode statement = ReportBodies.statement();
         statement.put("decisionFacts", "x".repeat(1024 * 1024 + 1));
-        create(TestClients.REPORTER_KEY, ReportBodies.request("fake-dsa", STATEMENT, statement)).statusCode(413)
+        create(TestClients.REPORTER_KEY, ReportBodies.request("intake-dsa", STATEMENT, statement)).statusCode(413)
                 .contentType(PROBLEM).body("detail", containsString("limit for reports"));
     }
 
