@@ -1,6 +1,8 @@
 package dev.warden.api;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
@@ -23,10 +25,14 @@ import dev.warden.api.problems.ProblemTypes;
 import dev.warden.providers.Partner;
 import dev.warden.providers.PartnerRegistry;
 import dev.warden.providers.ProviderCallRecorder;
+import dev.warden.reports.QueueSnapshot;
+import dev.warden.reports.ReportQueues;
+import dev.warden.reports.ReportingPartner;
 import dev.warden.resilience.ProviderGuard;
 
 /**
- * {@code /v1/providers}: what each partner (classifier provider, callback receiver, review desk) is and is doing;
+ * {@code /v1/providers}: what each partner (classifier provider, callback receiver, review desk, reporting partner)
+ * is and is doing;
  * operators can force any partner's circuit.
  */
 @RequiresScope({ Scope.MODERATE, Scope.ADMIN })
@@ -37,11 +43,14 @@ public class ProvidersResource implements ProvidersApi {
     private final PartnerRegistry registry;
     private final ProviderCallRecorder recorder;
     private final CallerHolder caller;
+    private final ReportQueues reportQueues;
 
-    ProvidersResource(PartnerRegistry registry, ProviderCallRecorder recorder, CallerHolder caller) {
+    ProvidersResource(PartnerRegistry registry, ProviderCallRecorder recorder, CallerHolder caller,
+            ReportQueues reportQueues) {
         this.registry = registry;
         this.recorder = recorder;
         this.caller = caller;
+        this.reportQueues = reportQueues;
     }
 
     @Override
@@ -59,14 +68,33 @@ public class ProvidersResource implements ProvidersApi {
             LOG.infof("Circuit of provider %s closed by client %s", id, caller.client().name());
             provider.guard().close();
         }
-        return Uni.createFrom().item(Response.ok(describe(provider)).build());
+        return queues().map(queues -> Response.ok(describe(provider, queues)).build());
     }
 
     @Override
     public Uni<Response> listProviders() {
-        ProviderList list = new ProviderList()
-                .providers(registry.all().stream().map(this::describe).toList());
-        return Uni.createFrom().item(Response.ok(list).build());
+        return queues().map(queues -> Response.ok(new ProviderList()
+                .providers(registry.all().stream().map(partner -> describe(partner, queues)).toList())).build());
+    }
+
+    /**
+     * The reporting partners' queues, from the database; empty when it does not answer within
+     * {@code warden.database.timeout}, so that the list still answers (with {@code reporting.known=false}).
+     */
+    private Uni<Optional<Map<String, QueueSnapshot>>> queues() {
+        return reportQueues.snapshot().map(Optional::of).onFailure().recoverWithItem(failure -> {
+            LOG.debugf("Reporting queues unknown: %s", failure);
+            return Optional.empty();
+        });
+    }
+
+    private ProviderInfo describe(Partner provider, Optional<Map<String, QueueSnapshot>> queues) {
+        ProviderInfo info = describe(provider);
+        if (provider instanceof ReportingPartner reporting) {
+            info.reporting(ReportingHealthRendering.of(reporting,
+                    queues.map(known -> known.getOrDefault(reporting.id(), QueueSnapshot.EMPTY))));
+        }
+        return info;
     }
 
     private ProviderInfo describe(Partner provider) {

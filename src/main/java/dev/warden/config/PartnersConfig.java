@@ -15,7 +15,7 @@ import io.smallrye.config.WithParentName;
  * {@code warden.partners.<id>.*}: partners that are not classifiers, by type: review desks ({@code review}) and
  * reporting partners ({@code dsa-transparency}, {@code ncmec}). Each delivers through a guard (the
  * {@link DeliveryConfig} keys) and may call Warden back at {@code /v1/webhooks/<id>}. Checked at start-up by
- * {@code dev.warden.partners.PartnerTypes} and the source of each type. The reporting keys are declared here so that a
+ * the source of each type ({@code ReviewDesks}, {@code ReportingPartners}, which refuses an unknown type). The reporting keys are declared here so that a
  * misspelled key fails start-up; their defaults are the reporting adapter's (they are read as the adapter's settings),
  * so they are optional here.
  */

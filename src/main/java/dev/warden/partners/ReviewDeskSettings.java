@@ -25,7 +25,7 @@ record ReviewDeskSettings(String id, String url, List<WebhookSecret> webhookSecr
 
     /** Where its keys are, for messages: {@code warden.partners.<id>.}. */
     String prefix() {
-        return PartnerType.PREFIX + id + ".";
+        return ReviewDesks.PREFIX + id + ".";
     }
 
     /**
@@ -35,7 +35,8 @@ record ReviewDeskSettings(String id, String url, List<WebhookSecret> webhookSecr
     static Map<String, ReviewDeskSettings> readAll(PartnersConfig partners, PoliciesConfig policies) {
         Map<String, ReviewDeskSettings> desks = new TreeMap<>();
         partners.all().forEach((id, partner) -> {
-            if (PartnerType.of(id, partner.type()) == PartnerType.REVIEW) {
+            // Other types are the reporting partners' (ReportingPartners refuses a type nobody builds).
+            if (ReviewDesks.TYPE.equals(partner.type().trim())) {
                 desks.put(id, read(id, partner));
             }
         });
@@ -50,7 +51,7 @@ record ReviewDeskSettings(String id, String url, List<WebhookSecret> webhookSecr
     }
 
     private static ReviewDeskSettings read(String id, PartnersConfig.Partner partner) {
-        String prefix = PartnerType.PREFIX + id + ".";
+        String prefix = ReviewDesks.PREFIX + id + ".";
         String url = partner.url().filter(value -> !value.isBlank())
                 .orElseThrow(() -> new InvalidSettingsException(prefix + "url is required: where Warden sends the"
                         + " desk's review requests"));

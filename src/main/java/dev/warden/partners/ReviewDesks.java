@@ -27,6 +27,9 @@ import dev.warden.webhooks.SignedEndpoints;
 @ApplicationScoped
 public class ReviewDesks implements PartnerSource {
 
+    /** {@code warden.partners.<id>.type} of a review desk. */
+    public static final String TYPE = "review";
+    static final String PREFIX = "warden.partners.";
     private static final Logger LOG = Logger.getLogger(ReviewDesks.class);
 
     private final Map<String, ReviewDesk> desks = new TreeMap<>();

@@ -28,6 +28,7 @@ import dev.warden.config.PartnersConfig;
 import dev.warden.config.ReportsConfig;
 import dev.warden.net.HostName;
 import dev.warden.net.InvalidHost;
+import dev.warden.partners.ReviewDesks;
 import dev.warden.providers.MediaSettings;
 import dev.warden.providers.PartnerSource;
 import dev.warden.resilience.GuardSettings;
@@ -53,8 +54,6 @@ import dev.warden.work.DestinationLimits;
 public class ReportingPartners implements PartnerSource, DestinationLimits {
 
     static final String PREFIX = "warden.partners.";
-    /** The one partner type that is not a reporting partner (built by {@code ReviewDesks}). */
-    private static final String REVIEW = "review";
     private static final Logger LOG = Logger.getLogger(ReportingPartners.class);
 
     /** The core's defaults for a reporting partner's guard; the adapter type's defaults and configuration win. */
@@ -87,7 +86,7 @@ public class ReportingPartners implements PartnerSource, DestinationLimits {
             ReportingAdapterType type = byId.get(typeId);
             if (type != null) {
                 built.put(id, build(id, type, config, http, allowedHosts));
-            } else if (!typeId.equals(REVIEW)) {
+            } else if (!typeId.equals(ReviewDesks.TYPE)) {
                 throw new InvalidSettingsException(PREFIX + id + ".type: no reporting partner type '" + typeId
                         + "'; known: " + new TreeSet<>(byId.keySet()));
             }
@@ -110,6 +109,12 @@ public class ReportingPartners implements PartnerSource, DestinationLimits {
     @Override
     public Collection<ReportingPartner> partners() {
         return partners.values();
+    }
+
+    /** Every partner's id: its outbox destination, limited (and grouped, for batch partners) before it is busy. */
+    @Override
+    public Set<String> destinations() {
+        return partners.keySet();
     }
 
     @Override

@@ -44,11 +44,30 @@ public class Outbox {
             """;
 
     /**
-     * Takes up to $1 due rows, oldest due first, skipping rows other workers are claiming this instant and rows of
-     * destinations with no room left in this process ($2), and at most the room each destination has left ($3/$4:
-     * destinations already busy and their room; others get $5). The claim changes no indexed column, so PostgreSQL can update the row in place (a HOT update, with
-     * the table's fillfactor leaving room for it) instead of adding an entry to every index. A row whose previous
-     * lease simply expired gets that attempt recorded as lost.
+     * A row whose previous lease simply expired gets that attempt recorded as lost: the fragment both claims end with,
+     * over their CTE {@code %s} of locked rows (with the previous lease) and {@code claimed}.
+     */
+    private static final String LOST = """
+            lost as (
+                insert into outbox_attempt (outbox_id, number, started_at, duration_ms, outcome, error, worker)
+                select r.id, r.attempts, r.lease_until, 0, 'lost',
+                    'the lease of ' || r.lease_owner || ' expired before it recorded this attempt', r.lease_owner
+                from %s r join claimed c on c.id = r.id
+                where r.lease_owner is not null and r.attempts > 0
+                on conflict do nothing)
+            """;
+
+    private static final String CLAIMED_COLUMNS = """
+            o.id, o.kind, o.destination, o.subject_id, o.payload, o.attempts, o.created_at,
+                coalesce(o.replayed_at, o.created_at) as age_from""";
+
+    /**
+     * Takes up to $1 due rows, oldest due first, skipping rows other workers are claiming this instant, rows of
+     * destinations with no room left in this process ($2), and rows that go in groups ($9/$10: kind and destination
+     * pairs {@link #claimGroups} takes), and at most the room each destination has left ($3/$4: destinations that
+     * are busy or limited, and their room; others get $5). The claim changes no indexed column, so PostgreSQL can
+     * update the row in place (a HOT update, with the table's fillfactor leaving room for it) instead of adding an
+     * entry to every index.
      */
     private static final String CLAIM = """
             with due as (
@@ -56,6 +75,8 @@ public class Outbox {
                 from outbox
                 where status = 'pending' and next_attempt_at <= now()
                     and (lease_until is null or lease_until <= now()) and destination <> all($2::text[])
+                    and not exists (select 1 from unnest($9::text[], $10::text[]) as g(kind, destination)
+                        where g.kind = outbox.kind and g.destination = outbox.destination)
                 order by next_attempt_at
                 limit $1
                 for update skip locked),
@@ -69,17 +90,48 @@ public class Outbox {
                     lease_until = now() + $8::bigint * interval '1 millisecond', attempts = o.attempts + 1
                 from ranked r
                 where o.id = r.id and r.place <= r.room
-                returning o.id, o.kind, o.destination, o.subject_id, o.payload, o.attempts, o.created_at,
-                    coalesce(o.replayed_at, o.created_at) as age_from),
-            lost as (
-                insert into outbox_attempt (outbox_id, number, started_at, duration_ms, outcome, error, worker)
-                select r.id, r.attempts, r.lease_until, 0, 'lost',
-                    'the lease of ' || r.lease_owner || ' expired before it recorded this attempt', r.lease_owner
-                from ranked r join claimed c on c.id = r.id
-                where r.lease_owner is not null and r.attempts > 0
-                on conflict do nothing)
+                returning %s),
+            %s
             select * from claimed
-            """;
+            """.formatted(CLAIMED_COLUMNS, LOST.formatted("ranked", "ranked"));
+
+    /**
+     * Takes due rows in groups, per kind and destination ($1/$2) up to $3 rows in groups of $4: every full group at
+     * once, and the partial rest only once its oldest row has been due for the linger ($5 ms), so that a trickle
+     * of rows goes in groups, not one by one. Each pair reads its own rows through {@code outbox_due_kind}; rows
+     * another worker is claiming are skipped. {@code place} orders each pair's rows, oldest due first.
+     */
+    private static final String CLAIM_GROUPS = """
+            with due as (
+                select d.*, g.batch, g.linger_ms
+                from unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::bigint[])
+                    as g(kind, destination, rows, batch, linger_ms)
+                cross join lateral (
+                    select id, kind, destination, next_attempt_at, attempts, lease_owner, lease_until
+                    from outbox
+                    where status = 'pending' and kind = g.kind and destination = g.destination
+                        and next_attempt_at <= now() and (lease_until is null or lease_until <= now())
+                    order by next_attempt_at
+                    limit g.rows
+                    for update skip locked) d),
+            grouped as (
+                select due.*,
+                    row_number() over (partition by due.kind, due.destination order by due.next_attempt_at, due.id)
+                        as place,
+                    count(*) over (partition by due.kind, due.destination) as waiting,
+                    min(due.next_attempt_at) over (partition by due.kind, due.destination) as oldest
+                from due),
+            claimed as (
+                update outbox o set lease_token = $6, lease_owner = $7,
+                    lease_until = now() + $8::bigint * interval '1 millisecond', attempts = o.attempts + 1
+                from grouped r
+                where o.id = r.id
+                    and (r.place <= (r.waiting / r.batch) * r.batch
+                        or r.oldest <= now() - r.linger_ms * interval '1 millisecond')
+                returning %s, r.place),
+            %s
+            select * from claimed order by kind, destination, place
+            """.formatted(CLAIMED_COLUMNS, LOST.formatted("grouped", "grouped"));
 
     /**
      * Stores a batch of finished attempts and moves each row on, if this worker's lease still holds it; answers the
@@ -175,29 +227,55 @@ public class Outbox {
         return calls.statement(pool.preparedQuery(ENQUEUE).execute(parameters)).replaceWith(ids);
     }
 
-    Uni<List<Lease>> claim(int limit, Map<String, Integer> roomOfBusyDestinations, int roomOfOthers, UUID token,
-            String owner, Duration lease) {
-        List<Map.Entry<String, Integer>> busy = List.copyOf(roomOfBusyDestinations.entrySet());
+    /**
+     * One by one: up to {@code limit} rows, at most {@code roomByDestination} of the destinations named there and
+     * {@code roomOfOthers} of any other; never the kind and destination pairs of {@code grouped}.
+     */
+    Uni<List<Lease>> claim(int limit, Map<String, Integer> roomByDestination, int roomOfOthers,
+            List<GroupClaim> grouped, UUID token, String owner, Duration lease) {
+        List<Map.Entry<String, Integer>> rooms = List.copyOf(roomByDestination.entrySet());
         Tuple parameters = Tuple.tuple()
                 .addInteger(limit)
-                .addArrayOfString(busy.stream().filter(entry -> entry.getValue() <= 0).map(Map.Entry::getKey)
+                .addArrayOfString(rooms.stream().filter(entry -> entry.getValue() <= 0).map(Map.Entry::getKey)
                         .toArray(String[]::new))
-                .addArrayOfString(busy.stream().map(Map.Entry::getKey).toArray(String[]::new))
-                .addArrayOfInteger(busy.stream().map(Map.Entry::getValue).toArray(Integer[]::new))
+                .addArrayOfString(rooms.stream().map(Map.Entry::getKey).toArray(String[]::new))
+                .addArrayOfInteger(rooms.stream().map(Map.Entry::getValue).toArray(Integer[]::new))
                 .addInteger(roomOfOthers)
+                .addUUID(token)
+                .addString(owner)
+                .addLong(lease.toMillis())
+                .addArrayOfString(column(grouped, GroupClaim::kind, String[]::new))
+                .addArrayOfString(column(grouped, GroupClaim::destination, String[]::new));
+        long expiresAtNanos = System.nanoTime() + lease.toNanos();
+        return calls.statement(pool.preparedQuery(CLAIM).execute(parameters))
+                .map(rows -> leases(rows, token, expiresAtNanos));
+    }
+
+    /**
+     * In groups: for each pair with {@code rows > 0}, full groups at once and the rest after its linger. Answers the
+     * leases ordered by kind and destination, each pair's oldest due first.
+     */
+    Uni<List<Lease>> claimGroups(List<GroupClaim> groups, UUID token, String owner, Duration lease) {
+        Tuple parameters = Tuple.tuple()
+                .addArrayOfString(column(groups, GroupClaim::kind, String[]::new))
+                .addArrayOfString(column(groups, GroupClaim::destination, String[]::new))
+                .addArrayOfInteger(column(groups, GroupClaim::rows, Integer[]::new))
+                .addArrayOfInteger(column(groups, GroupClaim::groupSize, Integer[]::new))
+                .addArrayOfLong(column(groups, group -> group.linger().toMillis(), Long[]::new))
                 .addUUID(token)
                 .addString(owner)
                 .addLong(lease.toMillis());
         long expiresAtNanos = System.nanoTime() + lease.toNanos();
-        return calls.statement(pool.preparedQuery(CLAIM).execute(parameters)).map(rows -> {
-            List<Lease> leases = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                WorkItem item = new WorkItem(row.getUUID("id"), row.getString("kind"), row.getString("destination"),
-                        Optional.ofNullable(row.getUUID("subject_id")), row.getJsonObject("payload"),
-                        row.getInteger("attempts"), instant(row, "created_at"), token, expiresAtNanos);
-                leases.add(new Lease(item, token, instant(row, "age_from"), expiresAtNanos));
-            }
-            return leases;
+        return calls.statement(pool.preparedQuery(CLAIM_GROUPS).execute(parameters))
+                .map(rows -> leases(rows, token, expiresAtNanos));
+    }
+
+    private static List<Lease> leases(RowSet<Row> rows, UUID token, long expiresAtNanos) {
+        return fromRows(rows, row -> {
+            WorkItem item = new WorkItem(row.getUUID("id"), row.getString("kind"), row.getString("destination"),
+                    Optional.ofNullable(row.getUUID("subject_id")), row.getJsonObject("payload"),
+                    row.getInteger("attempts"), instant(row, "created_at"), token, expiresAtNanos);
+            return new Lease(item, token, instant(row, "age_from"), expiresAtNanos);
         });
     }
 

@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The outbox as Prometheus metrics: attempts by kind and outcome, dead letters by kind and destination, how long a
- * claim takes, rows pending (all replicas, counted now and then) and attempts in flight in this process.
+ * claim round takes, rows pending (all replicas, counted now and then) and attempts in flight in this process.
  */
 @ApplicationScoped
 class OutboxMetrics {
@@ -24,7 +24,8 @@ class OutboxMetrics {
 
     OutboxMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.claims = Timer.builder("warden.outbox.claim.duration").description("One claim statement, rows included")
+        this.claims = Timer.builder("warden.outbox.claim.duration")
+                .description("One claim round (rows in groups, then single rows), rows included")
                 .register(registry);
         Gauge.builder("warden.outbox.pending", pending, AtomicLong::get)
                 .description("Rows due or being worked, as last counted by this process's worker").register(registry);

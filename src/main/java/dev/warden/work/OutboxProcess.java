@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -34,7 +36,8 @@ class OutboxProcess {
     private OutboxWorker worker;
 
     void start(@Observes StartupEvent started, OutboxSettingsCheck checked, OutboxSettings settings, Outbox outbox,
-            WorkHandlers handlers, OutboxMetrics metrics, Pool pool, Vertx vertx,
+            WorkHandlers handlers, @Any Instance<DestinationLimits> limits, OutboxMetrics metrics, Pool pool,
+            Vertx vertx,
             @ConfigProperty(name = EmbeddedDatabase.ACTIVE_PROPERTY, defaultValue = "false") boolean embedded) {
         if (!settings.enabled()) {
             LOG.info("Outbox worker off (warden.outbox.enabled=false): this process serves the API only");
@@ -43,7 +46,8 @@ class OutboxProcess {
         if (embedded) {
             resumeAtOnce(outbox);
         }
-        worker = new OutboxWorker(outbox, handlers, settings, metrics, pool, vertx, workerId());
+        worker = new OutboxWorker(outbox, handlers, new EveryDestinationLimit(limits), settings, metrics, pool, vertx,
+                workerId());
         worker.start();
     }
 

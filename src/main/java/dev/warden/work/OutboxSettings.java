@@ -34,7 +34,10 @@ public interface OutboxSettings {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** The most rows one claim takes, and the most this process works on at once. */
+    /**
+     * The most attempts this process runs at once (a group of rows one handler takes together counts as one), and
+     * the most single rows one claim takes.
+     */
     @WithDefault("100")
     int batchSize();
 

@@ -3,6 +3,7 @@ package dev.warden.work;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * Works the outbox in this process: claims due rows in batches (woken by {@code LISTEN}, by polling, and again at
  * once while claims come back full), runs each row's {@link WorkHandler} on an event loop of its own, and stores
- * every attempt with the row's next state through the {@link CompletionWriter}.
+ * every attempt with the row's next state through the {@link CompletionWriter}. Rows of a kind whose handler
+ * {@link WorkHandler#batches() batches} are claimed in groups at the destinations {@link DestinationLimits} knows,
+ * and a group is one attempt with one outcome per row.
  * <p>
  * Its bookkeeping (what runs, how busy each destination is) lives on one Vert.x context and is touched only there;
  * attempts run on fresh duplicated contexts spread over the event loops, so a handler may use Hibernate Reactive and
@@ -43,6 +46,7 @@ final class OutboxWorker {
 
     private final Outbox outbox;
     private final WorkHandlers handlers;
+    private final DestinationLimits limits;
     private final OutboxSettings settings;
     private final RetryCurve retryCurve;
     private final OutboxMetrics metrics;
@@ -64,10 +68,17 @@ final class OutboxWorker {
     private long lastPendingCount;
     private CompletableFuture<Void> idle;
 
+    /** A worker that gives every destination {@code warden.outbox.destination-concurrency} and claims no groups. */
     OutboxWorker(Outbox outbox, WorkHandlers handlers, OutboxSettings settings, OutboxMetrics metrics, Pool pool,
             Vertx vertx, String id) {
+        this(outbox, handlers, new EveryDestinationLimit(List.of()), settings, metrics, pool, vertx, id);
+    }
+
+    OutboxWorker(Outbox outbox, WorkHandlers handlers, DestinationLimits limits, OutboxSettings settings,
+            OutboxMetrics metrics, Pool pool, Vertx vertx, String id) {
         this.outbox = outbox;
         this.handlers = handlers;
+        this.limits = limits;
         this.settings = settings;
         this.retryCurve = new RetryCurve(settings.initialBackoff(), settings.maxBackoff(), new SplittableRandom());
         this.metrics = metrics;
@@ -115,28 +126,31 @@ final class OutboxWorker {
         }
     }
 
+    /**
+     * One claim round: first the rows that go in groups, then single rows with the slots left. Slots count attempts
+     * (a group is one), per process ({@code batch-size}) and per destination.
+     */
     private void claim() {
         if (!started || stopping) {
             return;
         }
-        // One claim fills at most one destination: locking more rows than a lone busy destination can take would
-        // only hold them from the other replicas for nothing.
-        int room = Math.min(settings.batchSize() - running.size(), settings.destinationConcurrency());
-        if (claiming || room <= 0) {
+        if (claiming || settings.batchSize() - running.size() <= 0) {
             claimAgain = true;
             return;
         }
         claiming = true;
         claimAgain = false;
-        Map<String, Integer> roomOfBusy = new HashMap<>();
-        busy.forEach((destination, count) -> roomOfBusy.put(destination, settings.destinationConcurrency() - count));
         long start = System.nanoTime();
-        outbox.claim(room, roomOfBusy, settings.destinationConcurrency(), UUID.randomUUID(), id, settings.lease())
-                .emitOn(onHome).subscribe().with(leases -> {
+        List<GroupClaim> grouped = groupedPairs();
+        List<GroupClaim> groups = grouped.stream().filter(group -> group.rows() > 0).toList();
+        Uni<Boolean> groupsFull = groups.isEmpty() ? Uni.createFrom().item(false)
+                : outbox.claimGroups(groups, UUID.randomUUID(), id, settings.lease()).emitOn(onHome)
+                        .map(leases -> beginGroups(groups, leases));
+        groupsFull.chain(full -> claimSingles(grouped).map(singlesFull -> full || singlesFull))
+                .subscribe().with(full -> {
                     claiming = false;
                     metrics.claimed(Duration.ofNanos(System.nanoTime() - start));
-                    leases.forEach(this::begin);
-                    if (claimAgain || leases.size() == room) {
+                    if (claimAgain || full) {
                         claim();
                     }
                 }, failure -> {
@@ -145,83 +159,180 @@ final class OutboxWorker {
                 });
     }
 
-    private void begin(Lease lease) {
+    /** Answers whether the claim came back full: more rows may be due. */
+    private Uni<Boolean> claimSingles(List<GroupClaim> grouped) {
+        // One claim fills at most one destination: locking more rows than a lone busy destination can take would
+        // only hold them from the other replicas for nothing.
+        int room = Math.min(settings.batchSize() - running.size(), settings.destinationConcurrency());
+        if (room <= 0) {
+            return Uni.createFrom().item(false); // the end of an attempt claims again
+        }
+        Map<String, Integer> roomByDestination = new HashMap<>();
+        limits.destinations().forEach(destination -> roomByDestination.put(destination, freeSlots(destination)));
+        busy.keySet().forEach(destination -> roomByDestination.put(destination, freeSlots(destination)));
+        return outbox.claim(room, roomByDestination, settings.destinationConcurrency(), grouped, UUID.randomUUID(),
+                id, settings.lease()).emitOn(onHome).map(leases -> {
+                    leases.forEach(lease -> begin(List.of(lease)));
+                    return leases.size() == room;
+                });
+    }
+
+    /**
+     * Every batching kind at every destination known in advance where its handler takes more than one row: those
+     * rows never go one by one. Each destination's free slots are shared out among its batching kinds, and no more
+     * slots than this process has left; a pair with none this round has {@code rows} 0.
+     */
+    private List<GroupClaim> groupedPairs() {
+        List<WorkHandler> batching = handlers.batching();
+        if (batching.isEmpty()) {
+            return List.of();
+        }
+        int processSlots = settings.batchSize() - running.size();
+        List<GroupClaim> pairs = new ArrayList<>();
+        for (String destination : limits.destinations()) {
+            List<WorkHandler> here = batching.stream().filter(handler -> groupSize(handler, destination) > 1)
+                    .toList();
+            int free = Math.max(0, freeSlots(destination));
+            for (int i = 0; i < here.size(); i++) {
+                WorkHandler handler = here.get(i);
+                int slots = Math.min(free / here.size() + (i < free % here.size() ? 1 : 0), processSlots);
+                processSlots -= slots;
+                int size = groupSize(handler, destination);
+                pairs.add(new GroupClaim(handler.kind(), destination, slots * size, size,
+                        handler.batchLinger(destination)));
+            }
+        }
+        return pairs;
+    }
+
+    private static int groupSize(WorkHandler handler, String destination) {
+        return Math.max(1, handler.batchLimit(destination));
+    }
+
+    private int freeSlots(String destination) {
+        int limit = limits.concurrency(destination).orElse(settings.destinationConcurrency());
+        return limit - busy.getOrDefault(destination, 0);
+    }
+
+    /**
+     * Cuts each pair's leases (oldest first) into groups of its size, one attempt each; answers whether some pair
+     * took every slot it had, so more of its rows may be due.
+     */
+    private boolean beginGroups(List<GroupClaim> groups, List<Lease> leases) {
+        Map<Pair, List<Lease>> byPair = new HashMap<>();
+        leases.forEach(lease -> byPair.computeIfAbsent(new Pair(lease.item().kind(), lease.item().destination()),
+                key -> new ArrayList<>()).add(lease));
+        boolean full = false;
+        for (GroupClaim group : groups) {
+            List<Lease> taken = byPair.getOrDefault(new Pair(group.kind(), group.destination()), List.of());
+            for (int from = 0; from < taken.size(); from += group.groupSize()) {
+                begin(taken.subList(from, Math.min(taken.size(), from + group.groupSize())));
+            }
+            full |= !taken.isEmpty() && taken.size() == group.rows();
+        }
+        return full;
+    }
+
+    /** The rows one group may hold: of one kind, for one destination. */
+    private record Pair(String kind, String destination) {
+    }
+
+    /** One attempt at one row, or at a group of rows of one kind and destination. */
+    private void begin(List<Lease> leases) {
         if (stopping) {
-            finish(lease, null, interrupted(lease, Instant.now(), System.nanoTime()));
+            leases.forEach(lease -> finish(lease, null, interrupted(lease, Instant.now(), System.nanoTime())));
             return;
         }
-        WorkItem item = lease.item();
-        Optional<WorkHandler> handler = handlers.of(item.kind());
+        WorkItem first = leases.get(0).item();
+        Optional<WorkHandler> handler = handlers.of(first.kind());
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
         if (handler.isEmpty()) {
-            finish(lease, null, new Completion(lease, AttemptOutcome.STOP, DeliveryStatus.STOPPED, Duration.ZERO,
-                    Optional.empty(), Optional.of("no handler for kind '" + item.kind() + "' in this Warden (known: "
-                            + handlers.known() + ")"),
-                    startedAt, 0));
+            leases.forEach(lease -> finish(lease, null, new Completion(lease, AttemptOutcome.STOP,
+                    DeliveryStatus.STOPPED, Duration.ZERO, Optional.empty(), Optional.of("no handler for kind '"
+                            + first.kind() + "' in this Warden (known: " + handlers.known() + ")"),
+                    startedAt, 0)));
             return;
         }
-        Running attempt = new Running(lease, handler.get(), startedAt, startNanos);
-        running.put(item.id(), attempt);
-        busy.merge(item.destination(), 1, Integer::sum);
+        Running attempt = new Running(List.copyOf(leases), handler.get(), startedAt, startNanos);
+        running.put(first.id(), attempt);
+        busy.merge(first.destination(), 1, Integer::sum);
         metrics.started();
-        Duration budget = positive(lease.left(margin));
-        Context context = VertxContext.createNewDuplicatedContext(loops.get(Math.floorMod(item.id().hashCode(),
+        Duration budget = positive(leases.stream().map(lease -> lease.left(margin)).min(Duration::compareTo)
+                .orElseThrow());
+        List<WorkItem> items = leases.stream().map(Lease::item).toList();
+        Context context = VertxContext.createNewDuplicatedContext(loops.get(Math.floorMod(first.id().hashCode(),
                 loops.size())));
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> attempt.subscription = Uni.createFrom()
-                .deferred(() -> handler.get().attempt(item))
+                .deferred(() -> call(handler.get(), items))
                 .ifNoItem().after(budget).failWith(() -> new AttemptTimedOut(budget))
                 .emitOn(onHome)
-                .subscribe().with(result -> ended(attempt, result, null), failure -> ended(attempt, null, failure)));
+                .subscribe().with(results -> ended(attempt, results, null), failure -> ended(attempt, null, failure)));
     }
 
-    private void ended(Running attempt, AttemptResult result, Throwable failure) {
-        if (running.get(attempt.lease.item().id()) != attempt) {
+    /** A batching handler gets every row through attemptBatch, a group of one too; others one row at a time. */
+    private static Uni<List<AttemptResult>> call(WorkHandler handler, List<WorkItem> items) {
+        if (handler.batches()) {
+            return handler.attemptBatch(items);
+        }
+        return handler.attempt(items.get(0)).map(Collections::singletonList);
+    }
+
+    private void ended(Running attempt, List<AttemptResult> results, Throwable failure) {
+        if (running.get(attempt.first().id()) != attempt) {
             return; // called off already (shutdown)
         }
         endRunning(attempt);
-        finish(attempt.lease, attempt.handler, judge(attempt, result, failure));
+        long durationMs = (System.nanoTime() - attempt.startNanos) / 1_000_000;
+        int rows = attempt.leases.size();
+        Throwable answer = failure == null && results != null && results.size() != rows
+                ? new WrongResultCount(results.size(), rows)
+                : failure;
+        for (int i = 0; i < rows; i++) {
+            AttemptResult result = answer == null && results != null ? results.get(i) : null;
+            Lease lease = attempt.leases.get(i);
+            finish(lease, attempt.handler, judge(lease, result, answer, attempt.startedAt, durationMs));
+        }
         // The freed slot may take a row a full process or destination left unclaimed. Claims coalesce: while one
         // runs, ends only ask for one more after it, so this costs one claim per claim round trip at most.
         claim();
     }
 
     private void endRunning(Running attempt) {
-        WorkItem item = attempt.lease.item();
-        running.remove(item.id());
-        busy.computeIfPresent(item.destination(), (destination, count) -> count == 1 ? null : count - 1);
+        WorkItem first = attempt.first();
+        running.remove(first.id());
+        busy.computeIfPresent(first.destination(), (destination, count) -> count == 1 ? null : count - 1);
         metrics.ended();
         if (stopping && running.isEmpty() && idle != null) {
             idle.complete(null);
         }
     }
 
-    private Completion judge(Running attempt, AttemptResult result, Throwable failure) {
-        Lease lease = attempt.lease;
-        long durationMs = (System.nanoTime() - attempt.startNanos) / 1_000_000;
+    private Completion judge(Lease lease, AttemptResult result, Throwable failure, Instant startedAt,
+            long durationMs) {
         if (failure instanceof AttemptTimedOut timedOut) {
             return retry(lease, AttemptOutcome.TIMEOUT, Optional.empty(), timedOut.getMessage(), Optional.empty(),
-                    attempt.startedAt, durationMs);
+                    startedAt, durationMs);
         }
         if (failure != null || result == null) {
             String error = failure == null ? "the handler answered nothing" : "failed in Warden: " + failure;
             if (failure != null) {
                 LOG.debugf(failure, "Outbox row %s (%s): the handler failed", lease.item().id(), lease.item().kind());
             }
-            return retry(lease, AttemptOutcome.ERROR, Optional.empty(), error, Optional.empty(), attempt.startedAt,
+            return retry(lease, AttemptOutcome.ERROR, Optional.empty(), error, Optional.empty(), startedAt,
                     durationMs);
         }
         if (result instanceof AttemptResult.Retry again) {
             return retry(lease, AttemptOutcome.RETRY, again.httpStatus(), again.error(), again.retryAfter(),
-                    attempt.startedAt, durationMs);
+                    startedAt, durationMs);
         }
         if (result instanceof AttemptResult.Stop stop) {
             return new Completion(lease, AttemptOutcome.STOP, DeliveryStatus.STOPPED, Duration.ZERO,
-                    stop.httpStatus(), Optional.ofNullable(stop.error()), attempt.startedAt, durationMs);
+                    stop.httpStatus(), Optional.ofNullable(stop.error()), startedAt, durationMs);
         }
         return new Completion(lease, AttemptOutcome.DONE, DeliveryStatus.DELIVERED, Duration.ZERO,
-                result.httpStatus(), Optional.empty(), attempt.startedAt, durationMs);
+                result.httpStatus(), Optional.empty(), startedAt, durationMs);
     }
 
     /** Due again after the retry curve's delay, or dead if that falls past the row's max-age. */
@@ -308,7 +419,8 @@ final class OutboxWorker {
                 subscription.cancel();
             }
             endRunning(attempt);
-            finish(attempt.lease, attempt.handler, interrupted(attempt.lease, attempt.startedAt, attempt.startNanos));
+            attempt.leases.forEach(lease -> finish(lease, attempt.handler,
+                    interrupted(lease, attempt.startedAt, attempt.startNanos)));
         }
     }
 
@@ -322,19 +434,33 @@ final class OutboxWorker {
         return duration.isNegative() || duration.isZero() ? Duration.ofMillis(1) : duration;
     }
 
-    /** An attempt in flight; its subscription is set on the attempt's own context, read here to call it off. */
+    /**
+     * An attempt in flight at one row or a group of rows of one kind and destination, known by its first row; its
+     * subscription is set on the attempt's own context, read here to call it off.
+     */
     private static final class Running {
-        final Lease lease;
+        final List<Lease> leases;
         final WorkHandler handler;
         final Instant startedAt;
         final long startNanos;
         volatile Cancellable subscription;
 
-        Running(Lease lease, WorkHandler handler, Instant startedAt, long startNanos) {
-            this.lease = lease;
+        Running(List<Lease> leases, WorkHandler handler, Instant startedAt, long startNanos) {
+            this.leases = leases;
             this.handler = handler;
             this.startedAt = startedAt;
             this.startNanos = startNanos;
+        }
+
+        WorkItem first() {
+            return leases.get(0).item();
+        }
+    }
+
+    /** A group's handler answered a result list of another length: which row got which outcome is unknown. */
+    private static final class WrongResultCount extends RuntimeException {
+        WrongResultCount(int results, int rows) {
+            super("the handler answered " + results + " results for " + rows + " rows", null, false, false);
         }
     }
 

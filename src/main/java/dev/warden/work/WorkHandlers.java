@@ -1,5 +1,6 @@
 package dev.warden.work;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,6 +27,11 @@ class WorkHandlers {
 
     Optional<WorkHandler> of(String kind) {
         return Optional.ofNullable(byKind.get(kind));
+    }
+
+    /** The handlers whose rows may go in groups ({@link WorkHandler#batches()}). */
+    List<WorkHandler> batching() {
+        return byKind.values().stream().filter(WorkHandler::batches).toList();
     }
 
     /** For the error of a row no handler knows. */

@@ -54,10 +54,14 @@ class ReviewDeskSettingsTest {
     }
 
     @Test
-    void anUnknownTypeFailsNamingTheKnownOnes() {
-        assertThatThrownBy(() -> read(desk(Map.of("type", "ncmec"))))
-                .isInstanceOf(InvalidSettingsException.class)
-                .hasMessage("warden.partners.desk.type: no partner type 'ncmec'; known: [review]");
+    void aPartnerOfAnotherTypeIsNoDeskAndNoPolicyMaySendReviewsToIt() {
+        Map<String, String> properties = desk(Map.of("type", "ncmec"));
+
+        assertThat(read(properties)).isEmpty();
+        properties.put("warden.policies.default.providers", "local-rules");
+        properties.put("warden.policies.default.review-partner", "desk");
+        assertThatThrownBy(() -> read(properties)).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("review-partner names 'desk', which is not a review partner");
     }
 
     @Test

@@ -146,6 +146,7 @@ class ReportingPartnersTest {
 
         assertThat(partners.concurrency("eu")).isEqualTo(OptionalInt.of(3));
         assertThat(partners.concurrency("callback:tester")).isEmpty();
+        assertThat(partners.destinations()).containsExactly("eu");
     }
 
     @Test

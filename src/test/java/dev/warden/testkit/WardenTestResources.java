@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(OpenAiSimulatorResource.class)
 @QuarkusTestResource(ReviewDeskResource.class)
+@QuarkusTestResource(ReportingPartnersResource.class)
 public final class WardenTestResources {
 
     private WardenTestResources() {

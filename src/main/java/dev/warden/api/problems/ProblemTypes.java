@@ -20,6 +20,12 @@ public final class ProblemTypes {
     public static final String DELIVERY_PENDING = BASE + "delivery-pending";
     public static final String WEBHOOK_SIGNATURE_REFUSED = BASE + "webhook-signature-refused";
     public static final String WEBHOOK_EVENT_NOT_REPLAYABLE = BASE + "webhook-event-not-replayable";
+    public static final String UNKNOWN_PARTNER = BASE + "unknown-partner";
+    public static final String WRONG_FORMAT = BASE + "wrong-format";
+    public static final String REPORT_CONFLICT = BASE + "report-conflict";
+    public static final String REPORT_NOT_RETRYABLE = BASE + "report-not-retryable";
+    public static final String REPORT_NOT_RETRACTABLE = BASE + "report-not-retractable";
+    public static final String REPORT_NOT_DRAFT = BASE + "report-not-draft";
 
     /** For HTTP errors the framework raises (405, 406, 415, ...): named after the status. */
     public static String forStatus(int status) {
