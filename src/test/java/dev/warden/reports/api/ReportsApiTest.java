@@ -355,10 +355,7 @@ class ReportsApiTest {
         assertThat(TestDatabase.queryOne(String.class, "select kind || '/' || destination || '/' || payload::text"
                 + " from outbox where id = ?::uuid", retraction))
                 .isEqualTo("report-retract/intake-ncmec/{\"requested\": true}");
-        // This branch has no report-retract handler, so the worker stops the row at once; hold it pending, as a
-        // retraction waiting for its partner would be.
-        TestDatabase.update("update outbox set status = 'pending', next_attempt_at = now() + interval '1 hour',"
-                + " lease_token = null, lease_owner = null, lease_until = null where id = ?::uuid", retraction);
+        // The partner is switched off: the retraction waits, pending, as one waiting for its partner would.
         as(TestClients.ADMIN_KEY).post("/v1/reports/" + open + ":retract").then().statusCode(202)
                 .body("deliveryId", equalTo(retraction));
 
