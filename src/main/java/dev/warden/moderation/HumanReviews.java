@@ -1,6 +1,8 @@
 package dev.warden.moderation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import io.vertx.core.Vertx;
 
 import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ModerationRepository;
+import dev.warden.persistence.QueuedWork;
 import dev.warden.persistence.ReviewEntity;
 import dev.warden.persistence.ReviewRepository;
 import dev.warden.persistence.ReviewWriter;
@@ -18,8 +21,8 @@ import dev.warden.spi.Category;
 
 /**
  * Applies a review desk's decision to its moderation, once: one statement completes the review (only while it is
- * {@code requested}: a second or concurrent answer changes nothing) and queues the caller's
- * {@code moderation.updated} callback, whose data is the moderation as GET shows it afterwards. Processing the same
+ * {@code requested}: a second or concurrent answer changes nothing) and queues the reports its policy files for a
+ * reviewer's block and the caller's {@code moderation.updated} callback, whose data is the moderation as GET shows it afterwards. Processing the same
  * inbox event again (a crash after the update, a replay) finds its own review applied and says so.
  */
 @ApplicationScoped
@@ -29,14 +32,18 @@ public class HumanReviews {
     private final ReviewRepository reviews;
     private final ReviewWriter writer;
     private final CallbackEvents callbacks;
+    private final PolicyCatalog policies;
+    private final ReportTriggers reports;
     private final Vertx vertx;
 
     HumanReviews(ModerationRepository moderations, ReviewRepository reviews, ReviewWriter writer,
-            CallbackEvents callbacks, Vertx vertx) {
+            CallbackEvents callbacks, PolicyCatalog policies, ReportTriggers reports, Vertx vertx) {
         this.moderations = moderations;
         this.reviews = reviews;
         this.writer = writer;
         this.callbacks = callbacks;
+        this.policies = policies;
+        this.reports = reports;
         this.vertx = vertx;
     }
 
@@ -75,7 +82,10 @@ public class HumanReviews {
         ReviewWriter.CompletedReview completion = new ReviewWriter.CompletedReview(stored.id,
                 human.decision().wireName(), human.categories().stream().map(Category::wireName).toList(),
                 human.reviewer().orElse(null), human.note().orElse(null), now, inboxEventId);
-        return writer.complete(completion, callbacks.updated(stored, updated, now).stream().toList())
+        List<QueuedWork> followUps = new ArrayList<>(policies.find(stored.policy)
+                .map(policy -> reports.ofReview(updated, human, policy)).orElse(List.of()));
+        callbacks.updated(stored, updated, now).ifPresent(followUps::add);
+        return writer.complete(completion, followUps)
                 .chain(applied -> applied ? Uni.createFrom().item(Result.APPLIED)
                         // Another answer completed it first: applied by this very event, or by another.
                         : reviews.findFor(stored.id).map(raced -> completedBy(raced, inboxEventId)));

@@ -1,6 +1,7 @@
 package dev.warden.moderation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import dev.warden.config.PoliciesConfig;
+import dev.warden.persistence.ModerationEntity;
 import dev.warden.persistence.ModerationRepository;
 import dev.warden.persistence.ModerationWriter;
 import dev.warden.persistence.QueuedWork;
@@ -32,10 +34,11 @@ public class ModerationService {
     private final SingleFlight singleFlight;
     private final ReviewRequests reviews;
     private final ReviewRepository reviewRepository;
+    private final ReportTriggers reports;
 
     ModerationService(PolicyCatalog policies, Classification classification, ModerationRepository repository,
             ModerationWriter writer, SingleFlight singleFlight, ReviewRequests reviews,
-            ReviewRepository reviewRepository) {
+            ReviewRepository reviewRepository, ReportTriggers reports) {
         this.policies = policies;
         this.classification = classification;
         this.repository = repository;
@@ -43,6 +46,7 @@ public class ModerationService {
         this.singleFlight = singleFlight;
         this.reviews = reviews;
         this.reviewRepository = reviewRepository;
+        this.reports = reports;
     }
 
     public Uni<ModerationReply> moderate(ModerationCommand command) {
@@ -69,11 +73,14 @@ public class ModerationService {
         return classification.run(id, command.policy(), policy, policy.providers(), command.input(),
                 Classification.now(), FanOutProgress.NONE)
                 .chain(decided -> {
-                    Optional<ReviewRequests.Requested> review = reviews.of(decided, policy,
-                            ModerationRecords.content(command.input()), command.context());
+                    ModerationEntity.StoredContent content = ModerationRecords.content(command.input());
+                    Optional<ReviewRequests.Requested> review = reviews.of(decided, policy, content,
+                            command.context());
                     Moderation moderation = review.map(ReviewRequests.Requested::moderation).orElse(decided);
-                    return writer.insert(ModerationRecords.toEntity(moderation, command),
-                            review.map(requested -> List.of(requested.work())).orElse(List.of()))
+                    List<QueuedWork> followUps = new ArrayList<>();
+                    review.ifPresent(requested -> followUps.add(requested.work()));
+                    followUps.addAll(reports.ofDecision(decided, policy, content));
+                    return writer.insert(ModerationRecords.toEntity(moderation, command), followUps)
                             .replaceWith(new ModerationReply(moderation, false));
                 });
     }

@@ -9,24 +9,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Report requests built from the normalized shapes under {@code src/test/resources/reports/}. */
-final class ReportBodies {
+public final class ReportBodies {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-    static final String MD5 = "098f6bcd4621d373cade4e832627b4f6";
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    public static final String MD5 = "098f6bcd4621d373cade4e832627b4f6";
 
     private ReportBodies() {
     }
 
     /** A valid statement of reasons with a fresh puid. */
-    static ObjectNode statement() {
+    public static ObjectNode statement() {
         ObjectNode statement = load("statement-of-reasons.json");
         statement.put("puid", "api-test-" + UUID.randomUUID());
         return statement;
     }
 
     /** A valid CyberTip with two evidence files on https. */
-    static ObjectNode cybertip() {
+    public static ObjectNode cybertip() {
         ObjectNode cybertip = load("cybertip.json");
         cybertip.withArray("evidence").forEach(file -> {
             ((ObjectNode) file).put("sha256", SHA256);
@@ -37,7 +37,7 @@ final class ReportBodies {
         return cybertip;
     }
 
-    static ObjectNode request(String partner, String member, ObjectNode report) {
+    public static ObjectNode request(String partner, String member, ObjectNode report) {
         ObjectNode request = JSON.createObjectNode().put("partner", partner);
         request.set(member, report);
         return request;
