@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
@@ -55,14 +56,21 @@ final class WardenApi {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         AtomicReference<HttpResponse<String>> answered = new AtomicReference<>();
+        AtomicInteger sent = new AtomicInteger();
         await().atMost(RETRIES_FOR).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
+                    sent.incrementAndGet();
                     answered.set(send(request));
                     return !RetryLater.isAnswer(answered.get());
                 });
         HttpResponse<String> response = answered.get();
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = read(response).path("id").asText();
+        if (sent.get() > 1 && response.statusCode() == 200) {
+            // A retry whose first try was stored after all (answered 409 in flight, or 503 after its commit): the
+            // key's moderation, as it is now. Still one moderation per key.
+            return id;
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(response.headers().firstValue("Location")).hasValue("/v1/moderations/" + id);
         return id;
     }
