@@ -52,11 +52,15 @@ class DeliveryRows {
             from report r where r.id = any($1::uuid[])
             """;
 
-    /** The partner has the report: {@code acceptance} $4, its references $5 merged in, its id $6 when it gave one. */
+    /**
+     * The partner has the report: {@code acceptance} $4, its references $5 (a JSON object as text: a string bound to
+     * a {@code jsonb} parameter would be a JSON string, and merging it would turn the object into an array) merged in,
+     * its id $6 when it gave one.
+     */
     private static final String ACCEPTED = """
-            update report r set status = 'accepted', acceptance = $4, partner_refs = r.partner_refs || $5::jsonb,
-                partner_report_id = coalesce($6, r.partner_report_id), last_error = null, accepted_at = now(),
-                ended_at = now(), updated_at = now()
+            update report r set status = 'accepted', acceptance = $4,
+                partner_refs = r.partner_refs || $5::text::jsonb, partner_report_id = coalesce($6, r.partner_report_id),
+                last_error = null, accepted_at = now(), ended_at = now(), updated_at = now()
             where %s and r.status <> 'accepted'
             returning r.id
             """.formatted(FENCE);
