@@ -6,14 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -26,6 +30,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPattern;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -34,7 +39,7 @@ import dev.warden.testkit.TestClients;
 
 /**
  * The DSA partners of the end-to-end tests (test configuration, block "DSA end to end"): {@code dsa} at
- * {@code /dsa} and {@code dsa-batching} (a 10 s linger, so a burst of reports goes in full batches) at
+ * {@code /dsa} and {@code dsa-batching} (a 30 s linger, so a burst of reports goes in full batches) at
  * {@code /dsa-batching} of the reporting WireMock, each played by a {@link DsaSimulator}; and the public API calls
  * the tests make. Everything goes through {@code POST /v1/reports} and {@code GET /v1/reports/{id}}.
  */
@@ -110,13 +115,38 @@ public final class DsaWire {
                 .extract().path("id");
     }
 
-    /** Statements for every puid, posted from a few threads at once: report id by puid, in the puids' order. */
+    /**
+     * Statements for every puid, posted from a few threads at once with a plain HTTP client (lighter than
+     * RestAssured: a burst must arrive within the batching partner's linger): report id by puid, in the puids' order.
+     */
     public static Map<String, String> createAll(String partner, List<String> puids) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(POSTING_THREADS);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        URI reports = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/v1/reports");
         try {
-            List<Future<String>> ids = new ArrayList<>();
+            List<CompletableFuture<String>> ids = new ArrayList<>();
             for (String puid : puids) {
-                ids.add(pool.submit(() -> create(partner, puid)));
+                ObjectNode request = JSON.createObjectNode().put("partner", partner);
+                request.set("statementOfReasons", statement(puid));
+                HttpRequest post = HttpRequest.newBuilder(reports).timeout(Duration.ofMinutes(1))
+                        .header("Authorization", "Bearer " + TestClients.REPORTER_KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build();
+                ids.add(http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+                    if (response.statusCode() != 202) {
+                        throw new IllegalStateException("POST /v1/reports for " + puid + " answered "
+                                + response.statusCode() + ": " + response.body());
+                    }
+                    try {
+                        return JSON.readTree(response.body()).path("id").asText();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+                if (ids.size() % POSTING_THREADS == 0) {
+                    ids.get(ids.size() - POSTING_THREADS).get(1, TimeUnit.MINUTES);
+                }
             }
             Map<String, String> byPuid = new LinkedHashMap<>();
             for (int i = 0; i < puids.size(); i++) {
