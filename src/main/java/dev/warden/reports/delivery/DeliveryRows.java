@@ -54,7 +54,7 @@ class DeliveryRows {
 
     /** The partner has the report: {@code acceptance} $4, its references $5 merged in, its id $6 when it gave one. */
     private static final String ACCEPTED = """
-            update report r set status = 'accepted', acceptance = $4, partner_refs = r.partner_refs || $5::jsonb,
+            update report r set status = 'accepted', acceptance = $4, partner_refs = r.partner_refs || $5::text::jsonb,
                 partner_report_id = coalesce($6, r.partner_report_id), last_error = null, accepted_at = now(),
                 ended_at = now(), updated_at = now()
             where %s and r.status <> 'accepted'
