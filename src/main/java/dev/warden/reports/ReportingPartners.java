@@ -42,6 +42,7 @@ import dev.warden.spi.reporting.ReportingAdapterType;
 import dev.warden.spi.reporting.ReportingContext;
 import dev.warden.spi.reporting.ReportingDescriptor;
 import dev.warden.work.DestinationLimits;
+import dev.warden.work.OutboxSettings;
 
 /**
  * Every reporting partner, built from {@code warden.partners.<id>.*} at start-up like classifier providers: the core
@@ -71,9 +72,10 @@ public class ReportingPartners implements PartnerSource, DestinationLimits {
 
     @Inject
     ReportingPartners(Config config, PartnersConfig declared, ReportsConfig reports,
-            Instance<ReportingAdapterType> types, VendorHttp http) {
+            Instance<ReportingAdapterType> types, VendorHttp http, OutboxSettings outbox) {
         this(config, declared, types.stream().toList(), http,
                 MediaSettings.canonical(reports.allowedHosts().orElse(List.of())));
+        partners.values().forEach(partner -> checkLease(partner, outbox.lease()));
     }
 
     ReportingPartners(Config config, PartnersConfig declared, Collection<ReportingAdapterType> types,
@@ -121,6 +123,18 @@ public class ReportingPartners implements PartnerSource, DestinationLimits {
     public OptionalInt concurrency(String destination) {
         ReportingPartner partner = partners.get(destination);
         return partner == null ? OptionalInt.empty() : OptionalInt.of(partner.settings().maxConcurrent());
+    }
+
+    /**
+     * A call starts only while its delivery row's lease covers it ({@link ReportingSettings#callBudget()}): with a
+     * lease shorter than that, the partner's reports would wait for ever without an attempt.
+     */
+    static void checkLease(ReportingPartner partner, Duration lease) {
+        if (lease.compareTo(partner.settings().callBudget()) <= 0) {
+            throw new InvalidSettingsException(PREFIX + partner.id() + ".timeout (" + partner.settings().timeout()
+                    + ") must be at least " + ReportingSettings.CALL_MARGIN + " shorter than warden.outbox.lease ("
+                    + lease + "): a call starts only while its delivery's lease covers it");
+        }
     }
 
     private static ReportingPartner build(String id, ReportingAdapterType type, Config config, VendorHttp http,

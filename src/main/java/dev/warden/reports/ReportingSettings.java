@@ -25,6 +25,17 @@ public record ReportingSettings(boolean enabled, Environment environment, URI ba
         int maxConcurrent, Duration batchLinger, int perMinute, Duration afterTimeoutWait, Duration authFailureWait,
         Duration confirmAfter, int maxConfirmCycles, double expiryWarning) {
 
+    /** Room a call needs past its timeout to record what it did before its lease ends. */
+    static final Duration CALL_MARGIN = Duration.ofSeconds(2);
+
+    /**
+     * How much of a delivery row's lease must be left to start one more call: a call that could outlive the lease
+     * is not started (the next attempt takes it), so the partner never gets it twice at once.
+     */
+    public Duration callBudget() {
+        return timeout.plus(CALL_MARGIN);
+    }
+
     static ReportingSettings read(ProviderSettings settings, Environment environment, URI baseUrl,
             Duration timeout, int maxConcurrent) {
         int perMinute = settings.getInt("rate-limit.per-minute", 0);

@@ -195,6 +195,18 @@ class ReportingPartnersTest {
     }
 
     @Test
+    void aTimeoutTheOutboxLeaseCannotCoverFailsStartUpInsteadOfStallingItsReports() {
+        ReportingPartner eu = partners(Map.of("warden.partners.eu.environment", "production")).find("eu")
+                .orElseThrow();
+
+        ReportingPartners.checkLease(eu, Duration.ofSeconds(60));
+        assertThatThrownBy(() -> ReportingPartners.checkLease(eu, Duration.ofSeconds(47)))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("warden.partners.eu.timeout (PT45S) must be at least PT2S shorter than"
+                        + " warden.outbox.lease (PT47S): a call starts only while its delivery's lease covers it");
+    }
+
+    @Test
     void aTypeWithoutAnAdapterFailsStartUpListingTheKnownOnes() {
         assertThatThrownBy(() -> partners(Map.of("warden.partners.eu.type", "ncmec")))
                 .isInstanceOf(InvalidSettingsException.class)

@@ -36,7 +36,6 @@ import dev.warden.work.AttemptResult;
 class BatchRun {
 
     static final String STEP = "submit-batch";
-    private static final Duration MARGIN = Duration.ofSeconds(2);
     private static final String CREATED = "created";
     private static final String REFUSED_WITH_THE_BATCH = "refused with its batch because of other items; sent again";
 
@@ -221,7 +220,7 @@ class BatchRun {
         }
 
         private boolean leasesCoverACall(List<BatchEntry> entries) {
-            Duration needed = partner.settings().timeout().plus(MARGIN);
+            Duration needed = partner.settings().callBudget();
             return entries.stream().allMatch(entry -> entry.item().leaseLeft().compareTo(needed) > 0);
         }
     }

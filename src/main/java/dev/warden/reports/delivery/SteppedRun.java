@@ -38,7 +38,6 @@ import dev.warden.work.WorkItem;
 @ApplicationScoped
 class SteppedRun {
 
-    private static final Duration MARGIN = Duration.ofSeconds(2);
     private static final String OK = "ok";
     private static final String UNTYPED = "application/octet-stream";
 
@@ -218,7 +217,7 @@ class SteppedRun {
          */
         private Uni<Step> step(String name, Optional<Integer> position, Supplier<Uni<StepAnswer>> exchange,
                 Function<StepAnswer.Done, Uni<Step>> onDone) {
-            if (item.leaseLeft().compareTo(partner.settings().timeout().plus(MARGIN)) <= 0) {
+            if (item.leaseLeft().compareTo(partner.settings().callBudget()) <= 0) {
                 return Uni.createFrom().item(Step.end(new AttemptResult.Retry(Optional.empty(),
                         "the lease ended before step " + name + "; the next attempt continues there",
                         Optional.of(Duration.ZERO))));
