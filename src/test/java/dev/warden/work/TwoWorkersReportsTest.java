@@ -91,7 +91,9 @@ class TwoWorkersReportsTest {
         assertThat(stored).as("201 calls per puid").hasSize(REPORTS)
                 .allSatisfy((puid, times) -> assertThat(times).as(puid).isEqualTo(1));
         assertThat(calls).extracting(Call::status).as("no duplicate or other refusal").containsOnly(503, 201);
-        assertThat(calls).filteredOn(call -> call.status() == 503).hasSize(2);
+        // At least the scripted two: calls arriving together may both find the scenario in one state (WireMock's
+        // scenarios are not atomic), and each 503 only sends its reports round again.
+        assertThat(calls).filteredOn(call -> call.status() == 503).hasSizeGreaterThanOrEqualTo(2);
         assertThat(accepted).allSatisfy(call -> assertThat(call.puids().size()).isBetween(1, 100));
         assertThat(dsa.overlappingPuids()).as("puids in two calls in flight at once").isEmpty();
         assertThat(count("select count(*) from report_attempt where report_id::text in (" + ids + ")"
