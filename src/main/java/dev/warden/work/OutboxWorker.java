@@ -364,7 +364,8 @@ final class OutboxWorker {
         Duration budget = positive(lease.left(margin.dividedBy(2)));
         Context context = VertxContext.createNewDuplicatedContext(home);
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Uni.createFrom().deferred(() -> handler.abandoned(item, reason))
+        context.runOnContext(ignored -> Uni.createFrom().deferred(() -> handler.abandoned(item, reason,
+                completion.next() == DeliveryStatus.DEAD))
                 .ifNoItem().after(budget).fail()
                 .emitOn(onHome)
                 .subscribe().with(done -> writer.add(completion), failure -> {

@@ -29,6 +29,14 @@ public interface WorkHandler {
     }
 
     /**
+     * As {@link #abandoned(WorkItem, String)}, told whether the row was dead-lettered (rather than stopped), for a
+     * handler whose subject ends differently in each case. The worker calls this one.
+     */
+    default Uni<Void> abandoned(WorkItem item, String reason, boolean deadLettered) {
+        return abandoned(item, reason);
+    }
+
+    /**
      * True when rows of this kind may be run several at once as one attempt ({@link #attemptBatch}); the worker then
      * claims them in groups of one destination.
      */

@@ -279,7 +279,8 @@ class OutboxWorkerTest {
         assertThat(dead.attemptLog().get(dead.attemptLog().size() - 1).startedAt())
                 .isBefore(dead.createdAt().plus(maxAge).plusSeconds(1));
         await().atMost(WAIT).until(() -> !script.abandonedReasons(id).isEmpty());
-        assertThat(script.abandonedReasons(id)).singleElement().asString().contains("dead-lettered")
+        assertThat(script.abandonedReasons(id)).singleElement().asString().startsWith("[dead] ")
+                .contains("dead-lettered")
                 .contains("max-age");
         Counter deadLetters = registry.find("warden.outbox.dead.letters")
                 .tags("kind", ScriptedWork.KIND, "destination", destination).counter();
@@ -301,7 +302,8 @@ class OutboxWorkerTest {
             assertThat(attempt.outcome()).isEqualTo("stop");
             assertThat(attempt.error()).contains("scripted stop");
         });
-        assertThat(script.abandonedReasons(id)).singleElement().asString().contains("stopped");
+        assertThat(script.abandonedReasons(id)).singleElement().asString().startsWith("[stopped] ")
+                .contains("stopped");
     }
 
     @Test

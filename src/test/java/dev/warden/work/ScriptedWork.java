@@ -92,8 +92,9 @@ public class ScriptedWork implements WorkHandler {
     }
 
     @Override
-    public Uni<Void> abandoned(WorkItem item, String reason) {
-        abandoned.computeIfAbsent(item.id(), id -> new CopyOnWriteArrayList<>()).add(reason);
+    public Uni<Void> abandoned(WorkItem item, String reason, boolean deadLettered) {
+        abandoned.computeIfAbsent(item.id(), id -> new CopyOnWriteArrayList<>())
+                .add((deadLettered ? "[dead] " : "[stopped] ") + reason);
         return Uni.createFrom().voidItem();
     }
 

@@ -16,8 +16,6 @@ import dev.warden.work.WorkItem;
 @ApplicationScoped
 class Abandonment {
 
-    /** How the outbox worker words the reason of a dead-lettered row (see {@code OutboxWorker.reason}). */
-    static final String DEAD_LETTERED = "dead-lettered:";
     private static final Logger LOG = Logger.getLogger(Abandonment.class);
 
     private final DeliveryRows rows;
@@ -29,8 +27,7 @@ class Abandonment {
     }
 
     /** {@code retractOpen}: queue a retract for an open report (not when the ended row was a retract itself). */
-    Uni<Void> ended(WorkItem item, String reason, boolean retractOpen) {
-        boolean dead = reason.startsWith(DEAD_LETTERED);
+    Uni<Void> ended(WorkItem item, String reason, boolean dead, boolean retractOpen) {
         return rows.abandoned(item, dead, reason, retractOpen).invoke(ended -> ended.ifPresent(report -> {
             metrics.ended(report.partner(), report.status(), "none");
             LOG.warnf("Report %s to %s is %s: %s", report.report(), report.partner(), report.status(), reason);

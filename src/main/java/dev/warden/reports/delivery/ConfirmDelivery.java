@@ -103,7 +103,7 @@ class ConfirmDelivery implements WorkHandler {
     }
 
     @Override
-    public Uni<Void> abandoned(WorkItem item, String reason) {
-        return abandonment.ended(item, reason, false);
+    public Uni<Void> abandoned(WorkItem item, String reason, boolean deadLettered) {
+        return abandonment.ended(item, reason, deadLettered, false);
     }
 }

@@ -156,7 +156,7 @@ class ReportDelivery implements WorkHandler {
     }
 
     @Override
-    public Uni<Void> abandoned(WorkItem item, String reason) {
-        return abandonment.ended(item, reason, true);
+    public Uni<Void> abandoned(WorkItem item, String reason, boolean deadLettered) {
+        return abandonment.ended(item, reason, deadLettered, true);
     }
 }

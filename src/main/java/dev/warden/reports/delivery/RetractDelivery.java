@@ -107,7 +107,7 @@ class RetractDelivery implements WorkHandler {
     }
 
     @Override
-    public Uni<Void> abandoned(WorkItem item, String reason) {
-        return abandonment.ended(item, reason, false);
+    public Uni<Void> abandoned(WorkItem item, String reason, boolean deadLettered) {
+        return abandonment.ended(item, reason, deadLettered, false);
     }
 }

@@ -135,8 +135,8 @@ class SteppedDeliveryTest {
 
         AttemptResult result = run(report);
         assertThat(result).isInstanceOf(AttemptResult.Stop.class);
-        delivery.abandoned(report.item(), "stopped after attempt 1: " + ((AttemptResult.Stop) result).error())
-                .await().atMost(WAIT);
+        delivery.abandoned(report.item(), "stopped after attempt 1: " + ((AttemptResult.Stop) result).error(),
+                false).await().atMost(WAIT);
 
         assertThat(ReportRows.status(report)).isEqualTo("failed");
         // The retract row is the outbox worker's.
