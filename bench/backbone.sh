@@ -67,7 +67,7 @@ start_warden() {
     local home="$RUN/warden$1" port=${WARDEN_PORTS[$1]}
     mkdir -p "$home/config"
     local props; props=$(<"$BENCH/warden-backbone.properties.in")
-    props=${props//@PORT@/$port}; props=${props//@SECRET@/$SECRET}; props=${props//@DATABASE@/$2}
+    props=${props//@PORT@/$port}; props=${props//@MANAGEMENT_PORT@/$((port + 1000))}; props=${props//@SECRET@/$SECRET}; props=${props//@DATABASE@/$2}
     printf '%s\n' "$props" > "$home/config/application.properties"
     local jfr=""
     [[ $PROFILE == true ]] && jfr="-XX:StartFlightRecording=filename=$home/warden.jfr,settings=profile"
@@ -76,7 +76,7 @@ start_warden() {
     STARTED+=("$!")
     WARDEN_PIDS+=("$!")
     local deadline=$((SECONDS + 180))
-    until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+    until curl -fsS -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready" 2>/dev/null; do
         ((SECONDS < deadline)) || { log "Warden $1 did not become ready; see $home/warden.log"; exit 1; }
         sleep 0.1
     done

@@ -29,12 +29,13 @@ sleep 0.2
 STARTED+=("$(cat "$RUN/sim.pid")")
 
 props=$(<"$BENCH/warden-bench.properties.in"); props=${props//@PORT@/$WARDEN_PORT}
+props=${props//@MANAGEMENT_PORT@/$((WARDEN_PORT + 1000))}
 props=${props//@SIM@/http://127.0.0.1:$SIM_PORT}
 printf '%s\n' "$props" > "$RUN/warden/config/application.properties"
 (cd "$RUN/warden" && exec java ${WARDEN_JAVA_OPTS:--Xmx256m} -jar "$WARDEN_JAR" > "$RUN/warden.log" 2>&1) &
 WARDEN_PID=$!
 STARTED+=("$WARDEN_PID")
-until curl -fsS -o /dev/null "http://127.0.0.1:$WARDEN_PORT/q/health/ready" 2>/dev/null; do sleep 0.1; done
+until curl -fsS -o /dev/null "http://127.0.0.1:$((WARDEN_PORT + 1000))/q/health/ready" 2>/dev/null; do sleep 0.1; done
 PG_PID=$(pgrep -f "postgres -D $RUN/warden/.warden/pg" | head -1)
 
 load() { # WARMUP_S DURATION_S LABEL

@@ -87,7 +87,7 @@ start_warden() {
     local home="$RUN/warden"
     mkdir -p "$home/config"
     fill "$BENCH/warden-bench.properties.in" "$home/config/application.properties" PORT="$WARDEN_PORT" \
-        SIM="http://127.0.0.1:$SIM_PORT"
+        MANAGEMENT_PORT="$((WARDEN_PORT + 1000))" SIM="http://127.0.0.1:$SIM_PORT"
     # The first start creates the embedded database and, as a training run, an AppCDS archive of the classes
     # Warden loads (written when it exits); the timed start is the second one, on a warm database, with the archive.
     launch_warden "$home" -XX:ArchiveClassesAtExit="$home/warden.jsa"
@@ -102,7 +102,7 @@ launch_warden() { # HOME JVM-OPTION
     (cd "$1" && exec java $WARDEN_JAVA_OPTS "$2" -jar "$WARDEN" > "$1/warden.log" 2>&1) &
     WARDEN_PID=$!
     STARTED+=("$WARDEN_PID")
-    wait_for "http://127.0.0.1:$WARDEN_PORT/q/health/ready" 120
+    wait_for "http://127.0.0.1:$((WARDEN_PORT + 1000))/q/health/ready" 120
 }
 
 stop_pid() {

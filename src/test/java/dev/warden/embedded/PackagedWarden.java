@@ -25,10 +25,12 @@ public final class PackagedWarden implements AutoCloseable {
 
     private final ChildJvm jvm;
     private final int port;
+    private final int managementPort;
 
-    private PackagedWarden(ChildJvm jvm, int port) {
+    private PackagedWarden(ChildJvm jvm, int port, int managementPort) {
         this.jvm = jvm;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts it and waits until it is ready; fails if it exits first. */
@@ -44,12 +46,14 @@ public final class PackagedWarden implements AutoCloseable {
      */
     public static PackagedWarden launch(Path workingDirectory, List<String> jvmOptions) {
         int port = freePort();
+        int managementPort = freePort();
         List<String> arguments = new ArrayList<>();
         arguments.add("-Dquarkus.http.port=" + port);
+        arguments.add("-Dquarkus.management.port=" + managementPort);
         arguments.addAll(jvmOptions);
         arguments.add("-jar");
         arguments.add(JAR.toString());
-        return new PackagedWarden(ChildJvm.start(workingDirectory, arguments), port);
+        return new PackagedWarden(ChildJvm.start(workingDirectory, arguments), port, managementPort);
     }
 
     /** Waits until it answers ready; fails, with its output, if it exits first. */
@@ -59,6 +63,11 @@ public final class PackagedWarden implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The management interface: health, metrics and the OpenAPI contract. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     /** The process id of its JVM. */
@@ -80,7 +89,7 @@ public final class PackagedWarden implements AutoCloseable {
     private boolean isReady() {
         try {
             HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build(),
+                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString());
             return ready.statusCode() == 200;
         } catch (IOException e) {

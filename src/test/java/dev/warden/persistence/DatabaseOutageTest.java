@@ -1,6 +1,7 @@
 package dev.warden.persistence;
 
 import static dev.warden.persistence.TimedRequests.assertUnavailableInTime;
+import static dev.warden.testkit.ManagementPort.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,9 +57,9 @@ class DatabaseOutageTest {
 
         OutagePostgresResource.down();
         try {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then()
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> management().get("/q/health/ready").then()
                     .statusCode(503).body("status", equalTo("DOWN")));
-            given().get("/q/health/live").then().statusCode(200);
+            management().get("/q/health/live").then().statusCode(200);
             moderate().statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("https://warden.dev/problems/unavailable"));
             // A partner's event that cannot be stored is never acknowledged: the partner delivers it again later.
@@ -71,7 +72,7 @@ class DatabaseOutageTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> moderate().statusCode(200)
                 .body("decision", equalTo("block")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().get("/q/health/ready").then()
                 .statusCode(200));
     }
 
@@ -89,15 +90,15 @@ class DatabaseOutageTest {
             assertUnavailableInTime(TimedRequests.moderate(null));
             assertUnavailableInTime(TimedRequests.moderate(UUID.randomUUID().toString()));
             assertUnavailableInTime(TimedRequests.get(storedPath));
-            Timed readiness = TimedRequests.get("/q/health/ready");
+            Timed readiness = TimedRequests.getManagement("/q/health/ready");
             assertThat(readiness.took()).isLessThan(TimedRequests.BOUND);
             assertThat(readiness.response().statusCode()).isEqualTo(503);
-            given().get("/q/health/live").then().statusCode(200);
+            management().get("/q/health/live").then().statusCode(200);
         } finally {
             OutagePostgresResource.resume();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().get("/q/health/ready").then()
                 .statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> moderate().statusCode(200)
                 .body("decision", equalTo("block")));

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.warden.testkit.ManagementPort;
 import dev.warden.testkit.TestClients;
 
 /**
@@ -51,6 +52,12 @@ final class TimedRequests {
 
     static Timed get(String path) {
         return send(request(path).GET());
+    }
+
+    /** A GET on the management interface (health, metrics). */
+    static Timed getManagement(String path) {
+        URI uri = URI.create("http://localhost:" + ManagementPort.port() + path);
+        return send(HttpRequest.newBuilder(uri).timeout(GIVE_UP).GET());
     }
 
     /** A 503 problem with Retry-After, answered within {@link #BOUND}. */

@@ -1,5 +1,6 @@
 package dev.warden.resilience;
 
+import static dev.warden.testkit.ManagementPort.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -92,7 +93,7 @@ class ResilienceTest {
         assertThat(refused.getError().getKind()).isEqualTo(ProviderError.KindEnum.CIRCUIT_OPEN);
         assertThat(refused.getAttempts()).isZero();
         assertThat(calls(BREAKER)).isEqualTo(4);
-        given().get("/q/health/ready").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(200);
         circuitIs("breaker", "open");
 
         ScriptedAdapterType.plan(BREAKER, "ok");

@@ -1,6 +1,6 @@
 package dev.warden.resilience;
 
-import static io.restassured.RestAssured.given;
+import static dev.warden.testkit.ManagementPort.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -92,7 +92,7 @@ class StrategiesTest {
         assertThat(calls(HEDGE_PRIMARY)).isEqualTo(1);
         assertThat(calls(HEDGE_BACKUP)).isEqualTo(1);
         assertThat(result.getDegraded()).isFalse();
-        given().get("/q/metrics").then().body(containsString(
+        management().get("/q/metrics").then().body(containsString(
                 "warden_provider_calls_total{outcome=\"cancelled\",provider=\"hedge-primary\"}"));
     }
 

@@ -1,7 +1,7 @@
 package dev.warden.reports.api;
 
 import static dev.warden.reports.api.ReportsApiTest.as;
-import static io.restassured.RestAssured.given;
+import static dev.warden.testkit.ManagementPort.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -73,11 +73,11 @@ class ReportingProvidersViewTest {
         as(TestClients.REPORTER_KEY).body(ReportBodies.request("intake-dsa", STATEMENT, statement).toString())
                 .post("/v1/reports").then().statusCode(202);
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("warden_reports_created_total{partner=\"intake-dsa\",source=\"api\"}"))
                 .body(containsString("warden_reports_pending{partner=\"intake-dsa\"}"))
                 .body(containsString("warden_reports_oldest_pending_age_seconds{partner=\"intake-dsa\"}")));
-        given().get("/q/metrics").then()
+        management().get("/q/metrics").then()
                 .body(not(containsString(statement.get("puid").asText())))
                 .body(not(containsString("evidence.platform.example")));
     }
@@ -89,7 +89,7 @@ class ReportingProvidersViewTest {
                 .extract().path("id");
         assertThat(UUID.fromString(id)).isNotNull();
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then()
+        await().atMost(WAIT).untilAsserted(() -> management().get("/q/metrics").then()
                 .body(containsString("warden_reports_pending{partner=\"intake-dsa-extra\"}"))
                 .body(not(containsString("warden_reports_pending{partner=\"intake-dsa-extra\"} 0.0"))));
         as(TestClients.ADMIN_KEY).get("/v1/reports/" + id).then().body("queuedAt", notNullValue());
