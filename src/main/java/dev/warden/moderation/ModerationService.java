@@ -35,11 +35,13 @@ public class ModerationService {
     private final ReviewRequests reviews;
     private final ReviewRepository reviewRepository;
     private final ReportTriggers reports;
+    private final ClientPolicies clientPolicies;
 
     ModerationService(PolicyCatalog policies, Classification classification, ModerationRepository repository,
             ModerationWriter writer, SingleFlight singleFlight, ReviewRequests reviews,
-            ReviewRepository reviewRepository, ReportTriggers reports) {
+            ReviewRepository reviewRepository, ReportTriggers reports, ClientPolicies clientPolicies) {
         this.policies = policies;
+        this.clientPolicies = clientPolicies;
         this.classification = classification;
         this.repository = repository;
         this.writer = writer;
@@ -49,7 +51,12 @@ public class ModerationService {
         this.reports = reports;
     }
 
+    /** Fails with {@link PolicyNotAllowedException} before anything is stored when the client may not use the policy. */
     public Uni<ModerationReply> moderate(ModerationCommand command) {
+        Optional<PolicyNotAllowedException> refused = clientPolicies.refusal(command.client(), command.policy());
+        if (refused.isPresent()) {
+            return Uni.createFrom().failure(refused.get());
+        }
         boolean async = command.mode() == ModerationMode.ASYNC;
         Function<UUID, Uni<ModerationReply>> answer = async ? id -> accept(command, id)
                 : id -> classifyAndStore(command, id);

@@ -1,5 +1,6 @@
 package dev.warden.api.auth;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import dev.warden.api.problems.ProblemTypes;
 
 /**
  * {@code Authorization: Bearer <api key>} on every API resource, then the resource's {@link RequiresScope}; the only
- * exception is a method marked {@link SignedByPartner}, which its partner's signature authenticates instead.
+ * exception is a method marked {@link SignedByPartner}, which its partner's signature authenticates instead. An
+ * authenticated client over its rate limit ({@link ClientRateLimits}) gets 429 with {@code Retry-After}.
  */
 public class ApiKeyFilter {
 
@@ -32,10 +34,12 @@ public class ApiKeyFilter {
 
     private final ApiKeys apiKeys;
     private final CallerHolder caller;
+    private final ClientRateLimits rateLimits;
 
-    ApiKeyFilter(ApiKeys apiKeys, CallerHolder caller) {
+    ApiKeyFilter(ApiKeys apiKeys, CallerHolder caller, ClientRateLimits rateLimits) {
         this.apiKeys = apiKeys;
         this.caller = caller;
+        this.rateLimits = rateLimits;
     }
 
     @ServerRequestFilter
@@ -57,6 +61,13 @@ public class ApiKeyFilter {
             String needed = Arrays.stream(required.value()).map(Scope::wireName).collect(Collectors.joining("' or '"));
             return Optional.of(ProblemResponses.of(403, ProblemTypes.FORBIDDEN, "Forbidden",
                     "This operation needs scope '" + needed + "'"));
+        }
+        Optional<Duration> wait = rateLimits.admit(client.get().name());
+        if (wait.isPresent()) {
+            return Optional.of(ProblemResponses.withRetryAfter(ProblemResponses.of(429, ProblemTypes.RATE_LIMITED,
+                    "Too many requests", "This client's rate limit (warden.clients." + client.get().name()
+                            + ".rate-limit.per-second) is used up; retry after the time in Retry-After"),
+                    wait.get()));
         }
         caller.set(client.get());
         return Optional.empty();

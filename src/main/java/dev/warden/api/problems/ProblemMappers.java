@@ -26,6 +26,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 
 import dev.warden.moderation.IdempotencyConflictException;
 import dev.warden.moderation.IdempotencyInFlightException;
+import dev.warden.moderation.PolicyNotAllowedException;
 import dev.warden.persistence.DatabaseTimeoutException;
 import dev.warden.persistence.SqlStates;
 
@@ -52,6 +53,12 @@ public class ProblemMappers {
         return ProblemResponses.of(422, ProblemTypes.IDEMPOTENCY_CONFLICT, "Idempotency-Key reused",
                 conflict.getMessage() + "; use a new key for a new request",
                 List.of(new FieldProblem("Idempotency-Key", "already used with a different request")));
+    }
+
+    @ServerExceptionMapper
+    public Response policyNotAllowed(PolicyNotAllowedException refused) {
+        return ProblemResponses.of(403, ProblemTypes.POLICY_NOT_ALLOWED, "Policy not allowed", refused.getMessage(),
+                List.of(new FieldProblem("policy", "not one of this client's policies")));
     }
 
     @ServerExceptionMapper

@@ -13,6 +13,8 @@ public final class ProblemTypes {
     public static final String CALLBACK_URL_REFUSED = BASE + "callback-url-refused";
     public static final String UNAUTHORIZED = BASE + "unauthorized";
     public static final String FORBIDDEN = BASE + "forbidden";
+    public static final String POLICY_NOT_ALLOWED = BASE + "policy-not-allowed";
+    public static final String RATE_LIMITED = BASE + "rate-limited";
     public static final String NOT_FOUND = BASE + "not-found";
     public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
     public static final String UNAVAILABLE = BASE + "unavailable";
