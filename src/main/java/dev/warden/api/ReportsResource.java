@@ -178,7 +178,8 @@ public class ReportsResource implements ReportsApi {
         boolean cybertip = present(request.getCybertip());
         if (statement == cybertip) {
             problems.add(new FieldProblem(statement ? "cybertip" : "statementOfReasons",
-                    "exactly one of statementOfReasons and cybertip is required"));
+                    statement ? "exactly one of statementOfReasons and cybertip is allowed"
+                            : "exactly one of statementOfReasons and cybertip is required, with its members"));
         }
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.warden.net.AddressKind;
 import dev.warden.net.HostName;
 import dev.warden.net.InvalidHost;
 import dev.warden.spi.reporting.ReportFormat;
@@ -244,16 +245,22 @@ public final class ReportShape {
             return;
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean allowed;
+        HostName host;
         try {
-            allowed = allowedHosts.contains(HostName.parse(uri.getHost()).text());
+            host = HostName.parse(uri.getHost());
         } catch (InvalidHost e) {
             problems.add(new RuleViolation(at, "has an invalid host"));
             return;
         }
+        boolean allowed = allowedHosts.contains(host.text());
         if (!scheme.equals("https") && !(allowed && scheme.equals("http"))) {
             problems.add(new RuleViolation(at, "must use https"));
         }
+        // The fetcher refuses these too; an IP literal is refused here already, so the caller hears it at once.
+        host.literal().map(AddressKind::of)
+                .filter(kind -> kind == AddressKind.METADATA || kind != AddressKind.PUBLIC && !allowed)
+                .ifPresent(kind -> problems.add(new RuleViolation(at, "leads to " + kind.description()
+                        + ", which Warden does not fetch evidence from")));
     }
 
     private static void hash(JsonNode hash, Pattern pattern, String digits, String at,

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -66,6 +68,29 @@ class ReportShapeTest {
                 "/evidence/19/md5", "/evidence/20/md5");
         assertThat(problems).filteredOn(problem -> problem.pointer().equals("/evidence"))
                 .extracting(RuleViolation::message).containsExactly("must have at most 20 files");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "https://169.254.169.254/latest/meta-data/x.jpg, a cloud metadata address",
+            "https://10.0.0.7/x.jpg, a private address", "https://[::1]/x.jpg, a loopback address",
+            "https://[::ffff:169.254.169.254]/x.jpg, a cloud metadata address" })
+    void evidenceAtAnAddressWardenNeverFetchesFromIsRefusedAtIntake(String url, String kind) {
+        ObjectNode cybertip = ReportBodies.cybertip();
+        ((ObjectNode) cybertip.withArray("evidence").get(0)).put("url", url);
+
+        assertThat(shape.check(ReportFormat.CYBERTIP, cybertip)).containsExactly(new RuleViolation("/evidence/0/url",
+                "leads to " + kind + ", which Warden does not fetch evidence from"));
+    }
+
+    @Test
+    void anAllowedHostMayBeAPrivateAddressButNeverAMetadataOne() {
+        ReportShape lab = new ReportShape(Set.of("10.0.0.7", "169.254.169.254"), NOW);
+        ObjectNode cybertip = ReportBodies.cybertip();
+        ((ObjectNode) cybertip.withArray("evidence").get(0)).put("url", "https://10.0.0.7/x.jpg");
+        ((ObjectNode) cybertip.withArray("evidence").get(1)).put("url", "https://169.254.169.254/x.jpg");
+
+        assertThat(lab.check(ReportFormat.CYBERTIP, cybertip)).extracting(RuleViolation::pointer)
+                .containsExactly("/evidence/1/url");
     }
 
     @Test

@@ -157,6 +157,12 @@ class ReportsApiTest {
         create(TestClients.REPORTER_KEY, both).statusCode(400).contentType(PROBLEM);
         create(TestClients.REPORTER_KEY, ReportBodies.JSON.createObjectNode().put("partner", "intake-dsa"))
                 .statusCode(400).body("errors[0].message", containsString("exactly one of"));
+        ObjectNode empty = ReportBodies.JSON.createObjectNode().put("partner", "intake-dsa");
+        empty.putObject(STATEMENT);
+        create(TestClients.REPORTER_KEY, empty).statusCode(400).body("errors[0].message",
+                equalTo("exactly one of statementOfReasons and cybertip is required, with its members"));
+        create(TestClients.REPORTER_KEY, both).statusCode(400).body("errors[0].message",
+                equalTo("exactly one of statementOfReasons and cybertip is allowed"));
 
         create(TestClients.REPORTER_KEY, ReportBodies.request("intake-ncmec", STATEMENT, ReportBodies.statement()))
                 .statusCode(422).contentType(PROBLEM)
