@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.Unremovable;
 
 /**
  * A span {@value #SPAN} per outbox delivery attempt (one row, or one group of rows of a kind and destination). The
@@ -21,6 +22,7 @@ import io.quarkus.arc.ArcContainer;
  * too; the attribute {@code warden.moderation} ties them to the moderation.)
  */
 @ApplicationScoped
+@Unremovable // looked up, never injected: ArC would remove it as unused
 public class DeliveryTracing {
 
     static final String SPAN = "warden.delivery";

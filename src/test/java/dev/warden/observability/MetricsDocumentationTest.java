@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,14 +49,22 @@ class MetricsDocumentationTest {
     private static final List<String> SAMPLE_SUFFIXES = List.of("_total", "_count", "_sum", "_bucket", "_created");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** The scrape after the workload, taken once for the class (the application must be running first). */
     private static Map<String, Family> scraped;
 
     /** A family: its name as scraped (counters with {@code _total}), its Prometheus type and its tag names. */
     record Family(String name, String type, Set<String> tags) {
     }
 
-    @BeforeAll
-    static void workload() {
+    @BeforeEach
+    void scrapeAfterTheWorkload() {
+        if (scraped == null) {
+            workload();
+            scraped = scrape();
+        }
+    }
+
+    private static void workload() {
         ScriptedAdapterType.reset();
         ScriptedAdapterType.plan("retrying", "status-503", "ok");
         TracingTest.moderate("traced", "sync").then().statusCode(200);
@@ -69,7 +77,6 @@ class MetricsDocumentationTest {
                 .body(ReportBodies.request("intake-dsa", "statementOfReasons", ReportBodies.statement()).toString())
                 .post("/v1/reports").then().statusCode(202);
         await().atMost(WAIT).until(() -> scrape().containsKey("warden_outbox_attempts_total"));
-        scraped = scrape();
     }
 
     @Test
