@@ -4,12 +4,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -27,13 +23,10 @@ public class DeliveryTracing {
 
     static final String SPAN = "warden.delivery";
 
-    private final Tracer tracer;
-    private final boolean tracing;
+    private final WardenTracer tracer;
 
-    DeliveryTracing(Tracer tracer,
-            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean sdkDisabled) {
+    DeliveryTracing(WardenTracer tracer) {
         this.tracer = tracer;
-        this.tracing = !sdkDisabled;
     }
 
     /**
@@ -43,15 +36,15 @@ public class DeliveryTracing {
     public static DeliveryTracing current() {
         ArcContainer container = Arc.container();
         DeliveryTracing bean = container == null ? null : container.instance(DeliveryTracing.class).orElse(null);
-        return bean == null ? new DeliveryTracing(null, true) : bean;
+        return bean == null ? new DeliveryTracing(WardenTracer.OFF) : bean;
     }
 
     /** @param attempt the number of this attempt at the (first) row, from 1 */
     public DeliveryTrace start(String kind, String destination, int attempt, int rows) {
-        if (!tracing) {
+        if (!tracer.on()) {
             return DeliveryTrace.NONE;
         }
-        Span span = tracer.spanBuilder(SPAN).setParent(Context.root()).setSpanKind(SpanKind.INTERNAL)
+        Span span = tracer.span(SPAN).setParent(Context.root())
                 .setAttribute(TraceAttributes.KIND, kind)
                 .setAttribute(TraceAttributes.DESTINATION, destination)
                 .setAttribute(TraceAttributes.ATTEMPT, (long) attempt)

@@ -5,13 +5,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 
 /**
@@ -25,13 +22,10 @@ public class ProviderCallTracing {
     static final String SPAN = "warden.provider.call";
     private static final Logger LOG = Logger.getLogger(ProviderCallTracing.class);
 
-    private final Tracer tracer;
-    private final boolean tracing;
+    private final WardenTracer tracer;
 
-    ProviderCallTracing(Tracer tracer,
-            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean sdkDisabled) {
+    ProviderCallTracing(WardenTracer tracer) {
         this.tracer = tracer;
-        this.tracing = !sdkDisabled;
     }
 
     /**
@@ -40,10 +34,10 @@ public class ProviderCallTracing {
      */
     public ProviderCallTrace start(String provider, String moderationId, Optional<String> policy) {
         boolean logging = LOG.isDebugEnabled();
-        if (!tracing && !logging) {
+        if (!tracer.on() && !logging) {
             return ProviderCallTrace.NONE;
         }
-        Span span = tracing ? startSpan(provider, moderationId, policy) : Span.getInvalid();
+        Span span = tracer.on() ? startSpan(provider, moderationId, policy) : Span.getInvalid();
         AtomicBoolean ended = new AtomicBoolean();
         return (outcome, attempts, latencyMs, errorKind) -> {
             if (!ended.compareAndSet(false, true)) {
@@ -64,7 +58,7 @@ public class ProviderCallTracing {
     }
 
     private Span startSpan(String provider, String moderationId, Optional<String> policy) {
-        Span span = tracer.spanBuilder(SPAN).setParent(Context.current()).setSpanKind(SpanKind.INTERNAL)
+        Span span = tracer.span(SPAN).setParent(Context.current())
                 .setAttribute(TraceAttributes.PROVIDER, provider)
                 .setAttribute(TraceAttributes.MODERATION, moderationId)
                 .startSpan();
