@@ -103,6 +103,24 @@ class TracingTest {
         assertThat(await().atMost(WAIT).until(() -> providerCalls(id), spans -> spans.size() >= 3)).hasSize(3);
     }
 
+    @Test
+    void aFailedDeliveryAttemptSaysSo() {
+        // Nothing listens on port 9: the callback's first attempt fails and is retried later.
+        given().header("Authorization", "Bearer " + TestClients.MODERATOR_KEY).contentType("application/json")
+                .body("{\"policy\":\"default\",\"mode\":\"async\",\"callbackUrl\":\"http://127.0.0.1:9/hook\","
+                        + "\"content\":[{\"type\":\"text\",\"text\":\"hello\"}]}")
+                .post("/v1/moderations").then().statusCode(202);
+
+        SpanData callback = await().atMost(WAIT).until(() -> exporter.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals(DeliveryTracing.SPAN))
+                .filter(span -> "callback".equals(span.getAttributes().get(TraceAttributes.KIND))).toList(),
+                spans -> !spans.isEmpty()).get(0);
+        assertThat(callback.getAttributes().get(TraceAttributes.DESTINATION)).isEqualTo("callback:test-moderator");
+        assertThat(callback.getAttributes().get(TraceAttributes.OUTCOME)).isEqualTo("retry");
+        assertThat(callback.getAttributes().get(TraceAttributes.ATTEMPT)).isEqualTo(1L);
+        assertThat(callback.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    }
+
     private List<SpanData> providerCalls(String moderationId) {
         return exporter.getFinishedSpanItems().stream()
                 .filter(span -> span.getName().equals(ProviderCallTracing.SPAN))
