@@ -8,11 +8,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.warden.observability.ProviderCallTrace;
+import dev.warden.observability.ProviderCallTracing;
 import dev.warden.providers.Provider;
 import dev.warden.providers.ProviderCallRecorder;
 import dev.warden.resilience.CallerDeadlineReached;
@@ -36,6 +39,9 @@ class ProviderCaller {
     private static final Duration MIN_ATTEMPT_TIME = Duration.ofMillis(5);
 
     private final ProviderCallRecorder recorder;
+    /** A field, not a constructor argument: tests build callers of their own with the one-argument constructor. */
+    @Inject
+    ProviderCallTracing tracing;
 
     ProviderCaller(ProviderCallRecorder recorder) {
         this.recorder = recorder;
@@ -49,6 +55,7 @@ class ProviderCaller {
             FanOutProgress progress) {
         long started = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
+        ProviderCallTrace trace = tracing.start(provider.id(), requestId, Optional.empty());
         provider.guard().recordRequest();
         Uni<Optional<VendorCallback>> callback = provider.adapter().capabilities().async()
                 ? progress.callbackFor(provider.id())
@@ -64,9 +71,14 @@ class ProviderCaller {
                                 verdict, failure, issued, progress)))
                 .onFailure().recoverWithItem(failure -> finish(provider, started, attempts.get(), null, failure,
                         Optional.empty(), progress))
+                .invoke(result -> trace.ended(result.outcome().wireName(), result.attempts(), result.latencyMs(),
+                        result.failure().map(failure -> failure.kind().name())))
                 // Called off (a hedge lost): the vendor may still have received the call, so it is counted.
-                .onCancellation().invoke(() -> recorder.record(provider.id(), CANCELLED,
-                        Duration.ofNanos(System.nanoTime() - started), false));
+                .onCancellation().invoke(() -> {
+                    Duration latency = Duration.ofNanos(System.nanoTime() - started);
+                    recorder.record(provider.id(), CANCELLED, latency, false);
+                    trace.ended(CANCELLED, attempts.get(), latency.toMillis(), Optional.empty());
+                });
     }
 
     private Uni<ProviderVerdict> attempt(Provider provider, ClassificationInput input, String requestId,

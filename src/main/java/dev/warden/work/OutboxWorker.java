@@ -24,6 +24,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.warden.observability.DeliveryTrace;
+import dev.warden.observability.DeliveryTracing;
+
 /**
  * Works the outbox in this process: claims due rows in batches (woken by {@code LISTEN}, by polling, and again at
  * once while claims come back full), runs each row's {@link WorkHandler} on an event loop of its own, and stores
@@ -57,6 +60,7 @@ final class OutboxWorker {
     private final List<Context> loops = new ArrayList<>();
     private final CompletionWriter writer;
     private final OutboxListener listener;
+    private final DeliveryTracing tracing = DeliveryTracing.current();
 
     private final Map<UUID, Running> running = new HashMap<>();
     private final Map<String, Integer> busy = new HashMap<>();
@@ -254,7 +258,8 @@ final class OutboxWorker {
                     startedAt, 0)));
             return;
         }
-        Running attempt = new Running(List.copyOf(leases), handler.get(), startedAt, startNanos);
+        Running attempt = new Running(List.copyOf(leases), handler.get(), startedAt, startNanos,
+                tracing.start(first.kind(), first.destination(), first.attempt(), leases.size()));
         running.put(first.id(), attempt);
         busy.merge(first.destination(), 1, Integer::sum);
         metrics.started();
@@ -292,7 +297,9 @@ final class OutboxWorker {
         for (int i = 0; i < rows; i++) {
             AttemptResult result = answer == null && results != null ? results.get(i) : null;
             Lease lease = attempt.leases.get(i);
-            finish(lease, attempt.handler, judge(lease, result, answer, attempt.startedAt, durationMs));
+            Completion completion = judge(lease, result, answer, attempt.startedAt, durationMs);
+            attempt.trace.ended(completion.outcome().wireName(), completion.outcome() != AttemptOutcome.DONE);
+            finish(lease, attempt.handler, completion);
         }
         // The freed slot may take a row a full process or destination left unclaimed. Claims coalesce: while one
         // runs, ends only ask for one more after it, so this costs one claim per claim round trip at most.
@@ -420,6 +427,7 @@ final class OutboxWorker {
                 subscription.cancel();
             }
             endRunning(attempt);
+            attempt.trace.ended(AttemptOutcome.INTERRUPTED.wireName(), true);
             attempt.leases.forEach(lease -> finish(lease, attempt.handler,
                     interrupted(lease, attempt.startedAt, attempt.startNanos)));
         }
@@ -444,13 +452,16 @@ final class OutboxWorker {
         final WorkHandler handler;
         final Instant startedAt;
         final long startNanos;
+        /** Ended with the first row's outcome: a group's rows share one attempt. */
+        final DeliveryTrace trace;
         volatile Cancellable subscription;
 
-        Running(List<Lease> leases, WorkHandler handler, Instant startedAt, long startNanos) {
+        Running(List<Lease> leases, WorkHandler handler, Instant startedAt, long startNanos, DeliveryTrace trace) {
             this.leases = leases;
             this.handler = handler;
             this.startedAt = startedAt;
             this.startNanos = startNanos;
+            this.trace = trace;
         }
 
         WorkItem first() {
