@@ -43,7 +43,7 @@ class Classification {
             ClassificationInput input, Instant createdAt, FanOutProgress progress) {
         ModerationPlan plan = planner.plan(providers, input);
         Executor context = VertxContexts.current();
-        return fanOut.run(policy, plan, id.toString(), now().plus(policy.deadline()), progress)
+        return fanOut.run(policyName, policy, plan, id.toString(), now().plus(policy.deadline()), progress)
                 .emitOn(context)
                 .map(results -> decide(id, policyName, policy, providers, plan, results, createdAt));
     }

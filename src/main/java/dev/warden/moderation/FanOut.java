@@ -47,15 +47,16 @@ class FanOut {
     }
 
     /** Every planned provider's result, reusing those {@code progress} has and reporting each new one to it. */
-    Uni<List<ProviderResult>> run(PoliciesConfig.Policy policy, ModerationPlan plan, String requestId,
-            Instant deadline, FanOutProgress progress) {
+    Uni<List<ProviderResult>> run(String policyName, PoliciesConfig.Policy policy, ModerationPlan plan,
+            String requestId, Instant deadline, FanOutProgress progress) {
         List<ModerationPlan.Call> calls = plan.calls();
         if (calls.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         Function<ModerationPlan.Call, Uni<ProviderResult>> call = planned -> progress
                 .stored(planned.provider().id()).map(stored -> Uni.createFrom().item(stored))
-                .orElseGet(() -> caller.call(planned.provider(), planned.input(), requestId, deadline, progress)
+                .orElseGet(() -> caller.call(planned.provider(), planned.input(), policyName, requestId, deadline,
+                        progress)
                         .invoke(progress::arrived));
         Duration limit = ProviderCaller.remaining(deadline).plus(LAST_RESORT_GRACE);
         return Uni.createFrom().deferred(() -> switch (policy.strategy()) {

@@ -51,11 +51,11 @@ class ProviderCaller {
      * A provider whose vendor answers by callback gets a callback URL from {@code progress} (a vendor job opened for
      * it) when the moderation can wait for one; in a sync moderation it gets none and must answer at once or refuse.
      */
-    Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline,
-            FanOutProgress progress) {
+    Uni<ProviderResult> call(Provider provider, ClassificationInput input, String policyName, String requestId,
+            Instant deadline, FanOutProgress progress) {
         long started = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
-        ProviderCallTrace trace = tracing.start(provider.id(), requestId, Optional.empty());
+        ProviderCallTrace trace = tracing.start(provider.id(), requestId, Optional.of(policyName));
         provider.guard().recordRequest();
         Uni<Optional<VendorCallback>> callback = provider.adapter().capabilities().async()
                 ? progress.callbackFor(provider.id())

@@ -68,8 +68,8 @@ class FanOutTest {
         List<ProviderResult> reported = new CopyOnWriteArrayList<>();
         ProviderCaller caller = new ProviderCaller(null) {
             @Override
-            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline,
-                    FanOutProgress progress) {
+            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String policyName,
+                    String requestId, Instant deadline, FanOutProgress progress) {
                 asked.add(provider.id());
                 return Uni.createFrom().item(new ProviderResult(provider.id(), Outcome.OK, 1, 1, Map.of(), Map.of(),
                         "model", Optional.empty(), Optional.empty()));
@@ -99,8 +99,8 @@ class FanOutTest {
     private static ProviderCaller callerAnswering(Supplier<Uni<ProviderResult>> answer) {
         return new ProviderCaller(null) {
             @Override
-            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String requestId, Instant deadline,
-                    FanOutProgress progress) {
+            Uni<ProviderResult> call(Provider provider, ClassificationInput input, String policyName,
+                    String requestId, Instant deadline, FanOutProgress progress) {
                 return answer.get();
             }
         };
@@ -114,7 +114,7 @@ class FanOutTest {
         PoliciesConfig.Policy policy = policy(strategy);
         ModerationPlan plan = new ModerationPlan(List.of(call("first"), call("second")), List.of(),
                 Set.<Modality>of());
-        return new FanOut(caller, null).run(policy, plan, "request", Instant.now().plus(DEADLINE), progress)
+        return new FanOut(caller, null).run("test-policy", policy, plan, "request", Instant.now().plus(DEADLINE), progress)
                 .await().atMost(DEADLINE.plusSeconds(5));
     }
 
