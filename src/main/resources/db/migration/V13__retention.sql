@@ -29,3 +29,7 @@ alter table report add column content_purged_at timestamptz;
 create index report_content_kept on report (ended_at)
     where status in ('accepted', 'failed', 'dead', 'retracted') and content_purged_at is null;
 create index report_ended on report (ended_at) where status in ('accepted', 'failed', 'dead', 'retracted');
+
+-- Deleting a decision sets moderation_id null on the reports filed about it: without an index on the column (V11's
+-- unique index on it is partial) each deleted moderation would scan every report.
+create index report_moderation on report (moderation_id);

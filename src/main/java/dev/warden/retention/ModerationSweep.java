@@ -29,7 +29,8 @@ final class ModerationSweep implements Purge {
                     coalesce((select min(created_at) from moderation where status = 'pending'), 'infinity')) as cutoff),
             batch as (
                 select m.id, m.created_at from moderation m, progress p, bound b
-                where m.created_at >= p.through_created_at and (m.created_at, m.id) > (p.through_created_at, p.through_id)
+                where m.created_at >= p.through_created_at
+                    and (m.created_at, m.id) > (p.through_created_at, p.through_id)
                     and m.created_at < b.cutoff
                 order by m.created_at, m.id limit $3),
             purged as (%s),

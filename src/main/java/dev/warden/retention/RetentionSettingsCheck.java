@@ -3,11 +3,14 @@ package dev.warden.retention;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.Startup;
 
+import dev.warden.config.PoliciesConfig;
 import dev.warden.config.RetentionConfig;
 import dev.warden.work.OutboxSettings;
 
@@ -25,14 +28,21 @@ class RetentionSettingsCheck {
     /** Larger batches hold their row locks and their transaction longer than a purge should. */
     static final int MAX_BATCH_SIZE = 10_000;
 
-    RetentionSettingsCheck(RetentionConfig settings, OutboxSettings outbox) {
-        List<String> problems = problems(settings, outbox.maxAge());
+    RetentionSettingsCheck(RetentionConfig settings, OutboxSettings outbox, PoliciesConfig policies) {
+        Map<String, Duration> asyncDeadlines = new TreeMap<>();
+        policies.all().forEach((name, policy) -> asyncDeadlines.put(name, policy.asyncDeadline()));
+        List<String> problems = problems(settings, outbox.maxAge(), asyncDeadlines);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid retention settings: " + String.join("; ", problems));
         }
     }
 
-    static List<String> problems(RetentionConfig settings, Duration outboxMaxAge) {
+    /**
+     * Pending work must be given up by the outbox ({@code outboxMaxAge}) and its vendors' callbacks waited for (each
+     * policy's {@code async-deadline}) before retention fails it.
+     */
+    static List<String> problems(RetentionConfig settings, Duration outboxMaxAge,
+            Map<String, Duration> asyncDeadlines) {
         List<String> problems = new ArrayList<>();
         for (RetentionKind kind : RetentionKind.values()) {
             Duration age = kind.age(settings);
@@ -50,6 +60,12 @@ class RetentionSettingsCheck {
                     + ") must be longer than warden.outbox.max-age (" + outboxMaxAge
                     + "): the outbox gives a job up first, and tells its caller");
         }
+        asyncDeadlines.forEach((policy, deadline) -> {
+            if (pending.compareTo(deadline) <= 0) {
+                problems.add(RetentionKind.PENDING_CONTENT.key() + " (" + pending + ") must be longer than"
+                        + " warden.policies." + policy + ".async-deadline (" + deadline + ")");
+            }
+        });
         if (settings.interval().compareTo(MIN_INTERVAL) < 0) {
             problems.add(RetentionKind.PREFIX + "interval must be at least " + MIN_INTERVAL + ", is "
                     + settings.interval());

@@ -30,10 +30,11 @@ final class RetentionRows {
     /** As {@link #decided(Duration)}, answered to a request with this Idempotency-Key (and its resolved claim). */
     static UUID decided(Duration age, String idempotencyKey) throws SQLException {
         UUID id = UUID.randomUUID();
-        TestDatabase.update("insert into moderation (id, client_name, idempotency_key, request_sha256, content_sha256,"
-                + " policy, context, status, decision, degraded, categories, taxonomy_version, created_at, completed_at)"
-                + " values (?, 'retention-test', ?, ?, ?, 'default', ?::jsonb, 'completed', 'allow', false, '{}', 'v1', "
-                + AGO + ", " + AGO + ")", id, idempotencyKey, SHA, SHA, CONTEXT, age.toSeconds(), age.toSeconds());
+        TestDatabase.update("insert into moderation (id, client_name, idempotency_key, request_sha256,"
+                + " content_sha256, policy, context, status, decision, degraded, categories, taxonomy_version,"
+                + " created_at, completed_at) values (?, 'retention-test', ?, ?, ?, 'default', ?::jsonb, 'completed',"
+                + " 'allow', false, '{}', 'v1', " + AGO + ", " + AGO + ")", id, idempotencyKey, SHA, SHA, CONTEXT,
+                age.toSeconds(), age.toSeconds());
         TestDatabase.update("insert into provider_outcome (id, moderation_id, position, provider, outcome, latency_ms,"
                 + " attempts, scores, vendor_scores, raw_scores, late_answer) values (?, ?, 0, 'local-rules', 'ok', 1,"
                 + " 1, '{\"threat\":0.1}', ?::jsonb, '{\"threat\":0.05}', '{\"late\":true}')", UUID.randomUUID(), id,

@@ -4,39 +4,104 @@ import java.time.Duration;
 
 import dev.warden.config.RetentionConfig;
 
-/** Retention settings a test chooses; {@link #defaults()} are Warden's own defaults. */
-record TestRetentionSettings(boolean enabled, Duration interval, int batchSize, Duration context,
-        Duration pendingContent, Duration vendorAnswers, Duration webhookPayloads, Duration reportContent,
-        Duration decisions, Duration reports, Duration deliveries, Duration deadLetters) implements RetentionConfig {
+/** Retention settings a test chooses, starting from Warden's own defaults ({@link #defaults()}). */
+final class TestRetentionSettings implements RetentionConfig {
 
-    static TestRetentionSettings defaults() {
-        return new TestRetentionSettings(true, Duration.ofHours(1), 1000, Duration.ofDays(30), Duration.ofDays(7),
-                Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(400), Duration.ZERO,
-                Duration.ofDays(14), Duration.ofDays(30));
+    private Duration interval = Duration.ofHours(1);
+    private int batchSize = 1000;
+    private Duration context = Duration.ofDays(30);
+    private Duration pendingContent = Duration.ofDays(7);
+    private Duration reports = Duration.ZERO;
+
+    private TestRetentionSettings() {
     }
 
-    TestRetentionSettings withBatchSize(int size) {
-        return new TestRetentionSettings(enabled, interval, size, context, pendingContent, vendorAnswers,
-                webhookPayloads, reportContent, decisions, reports, deliveries, deadLetters);
+    static TestRetentionSettings defaults() {
+        return new TestRetentionSettings();
     }
 
     TestRetentionSettings withInterval(Duration every) {
-        return new TestRetentionSettings(enabled, every, batchSize, context, pendingContent, vendorAnswers,
-                webhookPayloads, reportContent, decisions, reports, deliveries, deadLetters);
+        interval = every;
+        return this;
     }
 
-    TestRetentionSettings withReports(Duration age) {
-        return new TestRetentionSettings(enabled, interval, batchSize, context, pendingContent, vendorAnswers,
-                webhookPayloads, reportContent, decisions, age, deliveries, deadLetters);
-    }
-
-    TestRetentionSettings withPendingContent(Duration age) {
-        return new TestRetentionSettings(enabled, interval, batchSize, context, age, vendorAnswers,
-                webhookPayloads, reportContent, decisions, reports, deliveries, deadLetters);
+    TestRetentionSettings withBatchSize(int size) {
+        batchSize = size;
+        return this;
     }
 
     TestRetentionSettings withContext(Duration age) {
-        return new TestRetentionSettings(enabled, interval, batchSize, age, pendingContent, vendorAnswers,
-                webhookPayloads, reportContent, decisions, reports, deliveries, deadLetters);
+        context = age;
+        return this;
+    }
+
+    TestRetentionSettings withPendingContent(Duration age) {
+        pendingContent = age;
+        return this;
+    }
+
+    TestRetentionSettings withReports(Duration age) {
+        reports = age;
+        return this;
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public Duration context() {
+        return context;
+    }
+
+    @Override
+    public Duration pendingContent() {
+        return pendingContent;
+    }
+
+    @Override
+    public Duration vendorAnswers() {
+        return Duration.ofDays(30);
+    }
+
+    @Override
+    public Duration webhookPayloads() {
+        return Duration.ofDays(30);
+    }
+
+    @Override
+    public Duration reportContent() {
+        return Duration.ofDays(365);
+    }
+
+    @Override
+    public Duration decisions() {
+        return Duration.ofDays(400);
+    }
+
+    @Override
+    public Duration reports() {
+        return reports;
+    }
+
+    @Override
+    public Duration deliveries() {
+        return Duration.ofDays(14);
+    }
+
+    @Override
+    public Duration deadLetters() {
+        return Duration.ofDays(30);
     }
 }
