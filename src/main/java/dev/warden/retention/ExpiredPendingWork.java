@@ -90,7 +90,10 @@ final class ExpiredPendingWork implements Purge {
         return row.getLong("pending");
     }
 
-    /** The moderation's work as the outbox would name it when it gives the work up; outside any lease. */
+    /**
+     * The moderation's work as {@link WorkHandler#abandoned} reads it: only its subject matters there. Outside any
+     * lease, as for a handler called directly; its id is the moderation's, since no outbox row is given up.
+     */
     private static WorkItem item(UUID moderationId) {
         return new WorkItem(moderationId, ModerationJob.KIND, ModerationJob.KIND, Optional.of(moderationId),
                 new JsonObject(), 0, Instant.now());

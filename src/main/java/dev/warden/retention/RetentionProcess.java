@@ -28,6 +28,8 @@ class RetentionProcess {
             LOG.info("Retention off (warden.retention.enabled=false): this process purges nothing");
             return;
         }
+        LOG.infof("Retention on: a run every %s after the last one ended, in batches of %d rows", settings.interval(),
+                settings.batchSize());
         schedule = new RetentionSchedule(run, settings, vertx);
         schedule.start(RetentionSchedule.FIRST_RUN_SPREAD);
     }

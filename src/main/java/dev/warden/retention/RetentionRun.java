@@ -32,7 +32,7 @@ import dev.warden.persistence.DatabaseCalls;
  * oldest pending one, can pass it in the same run.
  */
 @ApplicationScoped
-public class RetentionRun {
+class RetentionRun {
 
     private static final Logger LOG = Logger.getLogger(RetentionRun.class);
 
