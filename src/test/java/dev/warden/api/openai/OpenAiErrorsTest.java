@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -54,6 +55,15 @@ class OpenAiErrorsTest {
     void badInputIsAnInvalidRequestNamingTheParameter(String body, String param) {
         openAiError(moderate(body).then(), 400, "invalid_request_error")
                 .body("error.param", equalTo(param));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "nul \\u0000 inside", "bell \\u0007 and escape \\u001b",
+            "a lone surrogate \\ud800", "right-to-left \\u202e override" })
+    void controlCharactersAreModeratedLikeAnyTextNeverAServerError(String text) {
+        int status = moderate("{\"input\":[\"" + text + "\"]}").then().extract().statusCode();
+
+        assertThat(status).as(text).isIn(200, 400);
     }
 
     @Test
