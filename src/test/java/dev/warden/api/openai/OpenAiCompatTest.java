@@ -24,6 +24,7 @@ import dev.warden.client.model.ModerationResult;
 import dev.warden.client.model.OpenAiModerationRequest;
 import dev.warden.client.model.OpenAiModerationResponse;
 import dev.warden.client.model.OpenAiModerationResult;
+import dev.warden.persistence.TestDatabase;
 import dev.warden.testkit.OpenAiSimulator;
 import dev.warden.testkit.TestClients;
 import dev.warden.testkit.WardenApi;
@@ -156,6 +157,23 @@ class OpenAiCompatTest {
                 .body("error.type", equalTo("invalid_request_error"))
                 .body("error.code", equalTo("idempotency_conflict"));
         assertThat(OpenAiSimulator.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameContentHasTheSameStoredFingerprintFromEitherEndpoint() throws Exception {
+        String text = "fingerprint " + UUID.randomUUID();
+        UUID viaV1 = WardenApi.moderations().createModeration(WardenApi.text(text, "default"), null).getId();
+        String viaOpenAi = moderate(body(text)).then().statusCode(200).extract()
+                .path("results[0].warden_moderation_id");
+
+        String fingerprint = contentSha256(UUID.fromString(viaOpenAi));
+        assertThat(fingerprint).hasSize(64).isEqualTo(contentSha256(viaV1));
+        assertThat(contentSha256(UUID.fromString(moderate(body(text + "!")).then().statusCode(200).extract()
+                .<String>path("results[0].warden_moderation_id")))).isNotEqualTo(fingerprint);
+    }
+
+    private static String contentSha256(UUID moderation) throws Exception {
+        return TestDatabase.queryOne(String.class, "select content_sha256 from moderation where id = ?", moderation);
     }
 
     static io.restassured.response.Response moderate(String body) {
