@@ -57,8 +57,8 @@ class ModelPolicies {
     String policyFor(String model) {
         return Optional.ofNullable(config.models().get(model)).or(config::defaultPolicy)
                 .orElseThrow(() -> new ProblemException(404, OpenAiErrors.MODEL_NOT_FOUND, "Model not found",
-                        "The model '" + model + "' does not exist: no warden.openai-compat.models entry names it and"
-                                + " there is no warden.openai-compat.default-policy",
+                        "The model '" + model + "' does not exist: no " + PREFIX + "models entry names it and there"
+                                + " is no " + PREFIX + "default-policy",
                         List.of(new FieldProblem("model", "unknown model"))));
     }
 }

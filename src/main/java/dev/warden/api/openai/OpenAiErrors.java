@@ -16,7 +16,6 @@ final class OpenAiErrors {
 
     private static final String PROBLEMS = "https://warden.dev/problems/";
     static final String MODEL_NOT_FOUND = PROBLEMS + "model-not-found";
-    static final String MODERATION_PENDING = PROBLEMS + "moderation-pending";
 
     static final String INVALID_REQUEST = "invalid_request_error";
 

@@ -19,12 +19,12 @@ import dev.warden.config.LimitsConfig;
 import dev.warden.moderation.ModerationCommand;
 import dev.warden.moderation.ModerationReply;
 import dev.warden.moderation.ModerationService;
-import dev.warden.moderation.ModerationStatus;
 
 /**
  * {@code POST /openai/v1/moderations}: OpenAI's request read into one sync Warden moderation per OpenAI result, each
  * answered and stored by {@link ModerationService} exactly as {@code POST /v1/moderations} would, then rendered in
- * OpenAI's shape. Several inputs are moderated one after another: reading a replayed moderation uses the request's
+ * OpenAI's shape. Sync moderations are always completed when answered (a vendor that answers only by callback counts
+ * as a failed provider in sync mode), so every reply has a decision and category scores. Several inputs are moderated one after another: reading a replayed moderation uses the request's
  * one Hibernate Reactive session, which must not run two operations at once.
  */
 @RequiresScope(Scope.MODERATE)
@@ -73,14 +73,7 @@ public class OpenAiModerationsResource implements OpenAiCompatibleApi {
         OpenAiModerationResponse body = new OpenAiModerationResponse().model(model)
                 .id(ID_PREFIX + replies.get(0).moderation().id());
         for (int i = 0; i < replies.size(); i++) {
-            var moderation = replies.get(i).moderation();
-            if (moderation.status() != ModerationStatus.COMPLETED) {
-                throw new ProblemException(503, OpenAiErrors.MODERATION_PENDING, "Moderation pending",
-                        "Moderation " + moderation.id() + " is " + moderation.status().wireName() + ": the policy's"
-                                + " decision waits for a vendor's callback; read it at GET /v1/moderations/"
-                                + moderation.id());
-            }
-            body.addResultsItem(OpenAiResults.of(moderation, commands.get(i).input()));
+            body.addResultsItem(OpenAiResults.of(replies.get(i).moderation(), commands.get(i).input()));
         }
         boolean replayed = replies.stream().allMatch(ModerationReply::replayed);
         return Response.ok(body).header(REPLAYED_HEADER, replayed).build();
