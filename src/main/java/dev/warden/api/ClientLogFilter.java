@@ -24,10 +24,6 @@ public class ClientLogFilter {
 
     @ServerRequestFilter(priority = Priorities.USER + 100)
     public void logClient() {
-        try {
-            MDC.put(MDC_KEY, caller.client().name());
-        } catch (IllegalStateException signedByPartner) {
-            // CallerHolder has no way to ask whether a client was set: a webhook request is logged without one.
-        }
+        caller.known().ifPresent(client -> MDC.put(MDC_KEY, client.name()));
     }
 }

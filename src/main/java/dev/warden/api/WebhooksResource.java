@@ -93,11 +93,16 @@ public class WebhooksResource implements WebhooksApi {
                         return Response.ok(toApi(replayed.event())).build();
                     }
                     if (result instanceof InboxReplay.NotReplayable kept) {
-                        String state = kept.event().status() == InboxStatus.RECEIVED ? "received (being processed)"
-                                : kept.event().status().wireName();
+                        String reason = switch (kept.event().status()) {
+                            case RECEIVED -> "is received (being processed); only a failed or refused one can be"
+                                    + " replayed";
+                            case FAILED, REFUSED -> "had its body purged by retention (warden.retention."
+                                    + "webhook-payloads): nothing is left to process";
+                            default -> "is " + kept.event().status().wireName()
+                                    + "; only a failed or refused one can be replayed";
+                        };
                         throw new ProblemException(409, ProblemTypes.WEBHOOK_EVENT_NOT_REPLAYABLE,
-                                "Event not replayable", "Event " + id + " is " + state
-                                        + "; only a failed or refused one can be replayed");
+                                "Event not replayable", "Event " + id + " " + reason);
                     }
                     throw notFound(partner, id);
                 });

@@ -66,11 +66,17 @@ public class ReportOperations {
     }
 
     public Uni<Outcome> retry(UUID report) {
-        return writer.retry(report, UUID.randomUUID()).map(found -> found.<Outcome>map(move -> move.moved()
-                ? new Outcome.Done()
-                : new Outcome.Refused("Report " + report + " is " + move.before().wireName()
-                        + "; only a failed or dead report can be retried"))
-                .orElseGet(Outcome.Missing::new));
+        return writer.retry(report, UUID.randomUUID()).map(found -> found.<Outcome>map(retry -> {
+            if (retry.move().moved()) {
+                return new Outcome.Done();
+            }
+            if (retry.contentPurged()) {
+                return new Outcome.Refused("Report " + report + " had its content purged by retention"
+                        + " (warden.retention.report-content); file it again as a new report");
+            }
+            return new Outcome.Refused("Report " + report + " is " + retry.move().before().wireName()
+                    + "; only a failed or dead report can be retried");
+        }).orElseGet(Outcome.Missing::new));
     }
 
     public Uni<Outcome> retract(UUID report) {

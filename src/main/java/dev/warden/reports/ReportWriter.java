@@ -72,14 +72,14 @@ public class ReportWriter {
 
     /** failed or dead → queued, with a new delivery row; answers the status before, or nothing for no report. */
     private static final String RETRY = """
-            with before as (select status from report where id = $1),
+            with before as (select status, content_purged_at is not null as content_purged from report where id = $1),
             moved as (
                 update report set status = 'queued', work_id = $2, last_error = null, last_http_status = null,
                     last_partner_code = null, queued_at = now(), ended_at = null, updated_at = now()
-                where id = $1 and status in ('failed', 'dead')
+                where id = $1 and status in ('failed', 'dead') and content_purged_at is null
                 returning id, partner, work_id),
             queued as (%s)
-            select status, (select count(*) from moved) as moved from before
+            select status, content_purged, (select count(*) from moved) as moved from before
             """.formatted(QUEUE.formatted("moved", DELIVER_KIND, 3));
 
     /**
@@ -192,9 +192,10 @@ public class ReportWriter {
     }
 
     /** The status the report had, and whether it moved to {@code queued}; empty for no such report. */
-    Uni<Optional<Move>> retry(UUID report, UUID workId) {
+    /** A report whose content retention purged cannot be sent again: nothing is left to send. */
+    Uni<Optional<Retry>> retry(UUID report, UUID workId) {
         return calls.statement(pool.preparedQuery(RETRY).execute(Tuple.of(report, workId, NO_PAYLOAD)))
-                .map(rows -> first(rows).map(ReportWriter::move));
+                .map(rows -> first(rows).map(row -> new Retry(move(row), row.getBoolean("content_purged"))));
     }
 
     Uni<Optional<Retraction>> retract(UUID report, UUID workId) {
@@ -260,6 +261,9 @@ public class ReportWriter {
 
     /** The status a report had before a move, and whether the move happened. */
     record Move(ReportStatus before, boolean moved) {
+    }
+
+    record Retry(Move move, boolean contentPurged) {
     }
 
     /** What {@code :retract} found and did. */

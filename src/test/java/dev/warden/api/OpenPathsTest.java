@@ -60,6 +60,9 @@ class OpenPathsTest {
                 assertThat(answer.statusCode()).as(operation.toString()).isEqualTo(401);
                 assertThat(answer.<String>path("type")).as(operation.toString())
                         .isEqualTo("https://warden.dev/problems/webhook-signature-refused");
+            } else if (operation.path().startsWith("/openai/")) {
+                assertThat(answer.statusCode()).as(operation.toString()).isEqualTo(401);
+                assertThat(answer.<String>path("error.code")).as(operation.toString()).isEqualTo("invalid_api_key");
             } else {
                 assertThat(answer.statusCode()).as(operation.toString()).isEqualTo(401);
                 assertThat(answer.<String>path("type")).as(operation.toString())

@@ -1,5 +1,7 @@
 package dev.warden.api.auth;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 
 /** The client the current request was authenticated as; set by {@link ApiKeyFilter} before any resource runs. */
@@ -10,6 +12,11 @@ public class CallerHolder {
 
     void set(Client client) {
         this.client = client;
+    }
+
+    /** The client, or empty for a request no API key authenticated (a partner's signed webhook). */
+    public Optional<Client> known() {
+        return Optional.ofNullable(client);
     }
 
     public Client client() {

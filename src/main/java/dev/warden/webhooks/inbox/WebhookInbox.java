@@ -88,7 +88,7 @@ public class WebhookInbox {
             with replayed as (
                 update webhook_event set status = 'received', reason = null, last_error = null, processed_at = null,
                     replayed_at = now(), work_id = $3
-                where partner = $1 and id = $2 and status in ('failed', 'refused')
+                where partner = $1 and id = $2 and status in ('failed', 'refused') and body_purged_at is null
                 returning *),
             queued as (%2$s)
             select %1$s, true as replayed from replayed
