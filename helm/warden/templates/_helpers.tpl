@@ -71,7 +71,6 @@ the outbox worker lets its attempts finish (warden.outbox.shutdown-grace) and re
 warden.database.timeout={{ .Values.database.timeout }}
 quarkus.shutdown.timeout={{ include "warden.seconds" .Values.shutdown.drainSeconds }}
 warden.outbox.shutdown-grace={{ include "warden.seconds" .Values.shutdown.outboxGraceSeconds }}
-quarkus.log.console.json.enabled={{ .Values.logging.json }}
 {{- include "warden.properties" (dict "prefix" "warden.providers" "values" .Values.config.providers) }}
 {{- include "warden.properties" (dict "prefix" "warden.policies" "values" .Values.config.policies) }}
 {{- include "warden.properties" (dict "prefix" "warden.clients" "values" .Values.config.clients) }}

@@ -186,10 +186,11 @@ class ChartTest {
                 .containsEntry("warden.partners.desk.webhook-secrets",
                         "${DESK_WEBHOOK_SECRET},${DESK_WEBHOOK_SECRET_PREVIOUS}")
                 .containsEntry("warden.outbox.max-age", "P3D");
-        assertThat(production.container().path("env")).anySatisfy(variable -> {
-            assertThat(variable.path("name").asText()).isEqualTo("WARDEN_DATABASE_URL");
-            assertThat(variable.path("value").asText()).startsWith("postgresql://warden-db.databases.svc:5432/");
-        });
+        assertThat(env(production, "WARDEN_DATABASE_URL"))
+                .startsWith("postgresql://warden-db.databases.svc:5432/");
+        assertThat(env(production, "QUARKUS_LOG_CONSOLE_JSON_ENABLED")).isEqualTo("true");
+        assertThat(env(RenderedChart.render(null, Map.of("logging.json", false)), "QUARKUS_LOG_CONSOLE_JSON_ENABLED"))
+                .as("overrides the image's setting").isEqualTo("false");
         String checksum = production.one("Deployment").at("/spec/template/metadata/annotations/checksum~1config")
                 .asText();
         assertThat(checksum).as("a config change rolls the pods").hasSize(64)
@@ -278,6 +279,15 @@ class ChartTest {
 
     private static void assertFails(Map<String, Object> values, String named) {
         assertThatThrownBy(() -> RenderedChart.render(null, values)).as(values.toString()).hasMessageContaining(named);
+    }
+
+    private static String env(RenderedChart chart, String name) {
+        for (JsonNode variable : chart.container().path("env")) {
+            if (variable.path("name").asText().equals(name)) {
+                return variable.path("value").asText();
+            }
+        }
+        throw new AssertionError("no environment variable " + name);
     }
 
     private static int port(JsonNode container, String name) {

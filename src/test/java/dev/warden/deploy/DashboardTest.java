@@ -122,7 +122,8 @@ class DashboardTest {
     void seriesNamesLeadBackToMeterNames() throws IOException {
         assertThat(meterName("warden_provider_latency_seconds_bucket")).isEqualTo("warden.provider.latency");
         assertThat(meterName("warden_outbox_dead_letters_total")).isEqualTo("warden.outbox.dead.letters");
-        assertThat(meterName("warden_reports_oldest_pending_age_seconds")).isEqualTo("warden.reports.oldest.pending.age");
+        assertThat(meterName("warden_reports_oldest_pending_age_seconds"))
+                .isEqualTo("warden.reports.oldest.pending.age");
         assertThat(meterName("warden_outbox_in_flight")).isEqualTo("warden.outbox.in.flight");
         assertThat(declaredMeterNames()).contains("warden.outbox.dead.letters", "warden.webhooks.rejected")
                 .doesNotContain(meterName("warden_outbox_backlog_total"));
