@@ -25,6 +25,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,16 +38,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.warden.embedded.EmbeddedDatabase;
+
 /**
  * What the chart's pod does with a credential, for real: the packaged Warden reads the application.properties the
  * chart renders, where the vendor key is {@code warden.providers.openai.api-key=${OPENAI_API_KEY}}, with the key only
  * in the environment (as a {@code secretKeyRef} puts it there), and sends exactly that key to the vendor. The paths
- * the chart's probes ask answer on the management port.
+ * the chart's probes ask answer on the management port, and on SIGTERM the drain the chart sets
+ * ({@code quarkus.shutdown.timeout}) lets a request in flight finish.
  */
 class ChartSettingsIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final Duration START_PATIENCE = Duration.ofMinutes(3);
+    /** Still in flight when SIGTERM arrives; well inside the chart's drain (15 s) and the policy deadline (10 s). */
+    private static final Duration SLOW_VENDOR = Duration.ofSeconds(4);
     private static final String VENDOR_ANSWER = """
             {"id": "modr-1", "model": "omni-moderation-latest", "results": [{"flagged": false,
              "categories": {"harassment": false}, "category_scores": {"harassment": 0.01}}]}""";
@@ -54,11 +61,19 @@ class ChartSettingsIT {
     Path workingDirectory;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String vendorKey = "sk-from-a-secret-" + UUID.randomUUID();
+    private final String clientKey = "wdn_chart_" + UUID.randomUUID();
+    private EmbeddedDatabase database;
     private WireMockServer vendor;
     private Process warden;
+    private Path output;
+    private int port;
+    private int managementPort;
 
     @BeforeEach
-    void startVendor() {
+    void startDatabaseAndVendor() {
+        // The chart's PostgreSQL is outside the pod: started here, not by Warden, so SIGTERM reaches Warden alone.
+        database = EmbeddedDatabase.start(workingDirectory.resolve("pg"), 0, false, workingDirectory.resolve("pw"));
         vendor = new WireMockServer(wireMockConfig().dynamicPort());
         vendor.start();
         vendor.stubFor(post(urlEqualTo("/v1/moderations")).willReturn(aResponse().withStatus(200)
@@ -74,12 +89,58 @@ class ChartSettingsIT {
             }
         }
         vendor.stop();
+        database.close();
     }
 
     @Test
     void aVendorKeyFromASecretReachesTheVendorThroughTheRenderedSettings() throws Exception {
-        String vendorKey = "sk-from-a-secret-" + UUID.randomUUID();
-        String clientKey = "wdn_chart_" + UUID.randomUUID();
+        RenderedChart chart = start();
+        assertThat(Files.readString(workingDirectory.resolve("config/application.properties")))
+                .contains("warden.providers.openai.api-key=${OPENAI_API_KEY}").doesNotContain(vendorKey);
+
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            String path = chart.container().at("/" + probe + "/httpGet/path").asText();
+            assertThat(status("http://localhost:" + managementPort + path)).as(probe + " " + path).isEqualTo(200);
+            assertThat(status("http://localhost:" + port + path)).as("not on the API port").isEqualTo(404);
+        }
+
+        HttpResponse<String> answer = moderate();
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode provider = new ObjectMapper().readTree(answer.body()).at("/providers/0");
+        assertThat(provider.path("provider").asText()).isEqualTo("openai");
+        assertThat(provider.path("outcome").asText()).as(answer.body()).isEqualTo("ok");
+        vendor.verify(1, postRequestedFor(urlEqualTo("/v1/moderations"))
+                .withHeader("Authorization", equalTo("Bearer " + vendorKey)));
+        assertThat(Files.readString(output)).as("the key never reaches the log").doesNotContain(vendorKey);
+    }
+
+    @Test
+    void onSigtermARequestInFlightStillGetsItsAnswer() throws Exception {
+        start();
+        vendor.stubFor(post(urlEqualTo("/v1/moderations")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(VENDOR_ANSWER)
+                .withFixedDelay((int) SLOW_VENDOR.toMillis())));
+
+        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {
+            try {
+                return moderate();
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> !vendor.findAll(postRequestedFor(urlEqualTo(
+                "/v1/moderations"))).isEmpty());
+        warden.destroy();
+
+        HttpResponse<String> answer = inFlight.get(60, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(answer.body()).at("/providers/0/outcome").asText()).isEqualTo("ok");
+        assertThat(warden.waitFor(60, TimeUnit.SECONDS)).as("it stops once the request is answered").isTrue();
+    }
+
+    /** Renders the chart for a vendor at the WireMock, writes its settings where the pod has them, and starts. */
+    private RenderedChart start() throws Exception {
         Path values = workingDirectory.resolve("values.yaml");
         Files.writeString(values, """
                 secretEnv:
@@ -89,6 +150,7 @@ class ChartSettingsIT {
                     openai:
                       api-key: ${OPENAI_API_KEY}
                       base-url: http://localhost:%d/v1
+                      timeout: 8s
                   policies:
                     default:
                       providers: [openai]
@@ -102,43 +164,33 @@ class ChartSettingsIT {
         String settings = chart.ofKind("ConfigMap").stream()
                 .map(map -> map.at("/data/application.properties")).filter(JsonNode::isTextual).findFirst()
                 .orElseThrow().asText();
-        assertThat(settings).contains("warden.providers.openai.api-key=${OPENAI_API_KEY}").doesNotContain(vendorKey);
         Files.createDirectories(workingDirectory.resolve("config"));
         Files.writeString(workingDirectory.resolve("config/application.properties"), settings);
 
-        int port = freePort();
-        int managementPort = freePort();
-        Path output = workingDirectory.resolve("warden.log");
+        port = freePort();
+        managementPort = freePort();
+        output = workingDirectory.resolve("warden.log");
         ProcessBuilder launch = new ProcessBuilder(List.of(javaBinary(), "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort, "-jar", JAR.toString()))
                 .directory(workingDirectory.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         launch.environment().put("OPENAI_API_KEY", vendorKey);
         launch.environment().keySet().removeIf(name -> name.startsWith("WARDEN_"));
+        launch.environment().put("WARDEN_DATABASE_URL", database.url());
+        launch.environment().put("WARDEN_DATABASE_USERNAME", database.user());
+        launch.environment().put("WARDEN_DATABASE_PASSWORD", database.password());
         warden = launch.start();
         await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(warden.isAlive()).as("Warden exited:\n%s", Files.readString(output)).isTrue();
             return ready(managementPort);
         });
+        return chart;
+    }
 
-        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            String path = chart.container().at("/" + probe + "/httpGet/path").asText();
-            assertThat(status("http://localhost:" + managementPort + path)).as(probe + " " + path).isEqualTo(200);
-            assertThat(status("http://localhost:" + port + path)).as("not on the API port").isEqualTo(404);
-        }
-
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/v1/moderations")).header("Authorization", "Bearer " + clientKey)
-                .header("Content-Type", "application/json")
+    private HttpResponse<String> moderate() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/moderations"))
+                .header("Authorization", "Bearer " + clientKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"content\":[{\"type\":\"text\",\"text\":\"hello\"}]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        JsonNode provider = new ObjectMapper().readTree(answer.body()).at("/providers/0");
-        assertThat(provider.path("provider").asText()).isEqualTo("openai");
-        assertThat(provider.path("outcome").asText()).as(answer.body()).isEqualTo("ok");
-        vendor.verify(1, postRequestedFor(urlEqualTo("/v1/moderations"))
-                .withHeader("Authorization", equalTo("Bearer " + vendorKey)));
-        assertThat(Files.readString(output)).as("the key never reaches the log").doesNotContain(vendorKey);
     }
 
     private int status(String url) throws IOException, InterruptedException {

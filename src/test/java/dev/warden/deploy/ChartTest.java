@@ -260,6 +260,7 @@ class ChartTest {
         assertFails(Map.of("config.providers.openai.api-key", "sk-live-not-in-a-chart"), "api-key");
         assertFails(Map.of("config.partners.ncmec.password", "hunter2"), "password");
         assertFails(Map.of("config.providers.openai.api-key", "${OPENAI_API_KEY}"), "OPENAI_API_KEY");
+        assertFails(Map.of("serviceMonitor.enabled", true, "managementService.enabled", false), "managementService");
     }
 
     @Test
