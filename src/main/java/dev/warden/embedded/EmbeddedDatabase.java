@@ -88,7 +88,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The configuration that points Warden at this database. */
     public Map<String, String> wardenSettings() {
-        return Map.of(DatabaseUrlSetting.PROPERTY, url(), "warden.database.username", USER,
+        return Map.of(DatabaseChoice.URL, url(), "warden.database.username", USER,
                 "warden.database.password", password);
     }
 

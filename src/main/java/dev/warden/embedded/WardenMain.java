@@ -2,20 +2,33 @@ package dev.warden.embedded;
 
 import java.nio.file.Path;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Entry point. With no database URL configured, starts the embedded PostgreSQL (data under
  * {@code <warden.home>/pg}, its password in {@code <warden.home>/pg-password}) before Quarkus, and points Warden at
- * it; with one configured, never starts it.
+ * it; with one configured, never starts it; with neither a URL nor the embedded one allowed
+ * ({@code warden.embedded.enabled=false}, as in the container image), stops with one line naming both keys.
  */
 @QuarkusMain
 public final class WardenMain {
 
     public static void main(String... args) {
-        if (!DatabaseUrlSetting.isConfigured(System.getenv(), Path.of(""))) {
-            startEmbeddedDatabase();
+        // The AppCDS training run (quarkus.appcds.generate) stops before anything connects: it needs no database.
+        if (!ApplicationLifecycleManager.isAppCDSGeneration()) {
+            DatabaseChoice choice;
+            try {
+                choice = DatabaseChoice.decide(System.getenv(), Path.of(""));
+            } catch (IllegalStateException misconfigured) {
+                System.err.println(misconfigured.getMessage());
+                System.exit(1);
+                return;
+            }
+            if (choice == DatabaseChoice.EMBEDDED) {
+                startEmbeddedDatabase();
+            }
         }
         Quarkus.run(args);
     }
