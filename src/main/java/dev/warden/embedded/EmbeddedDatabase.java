@@ -47,6 +47,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Whoever starts it stops it: a hook of the library's own would stop PostgreSQL alongside Quarkus'
+                    // graceful shutdown, failing the requests still draining (WardenMain stops it after Quarkus).
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100");
             if (port > 0) {
                 builder.setPort(port);

@@ -1,7 +1,9 @@
 package dev.warden.embedded;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -14,6 +16,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  */
 @QuarkusMain
 public final class WardenMain {
+
+    /** How long the database waits for Quarkus to stop: past any drain an operator sets, short of a hang. */
+    private static final Duration QUARKUS_STOP_BOUND = Duration.ofSeconds(60);
 
     public static void main(String... args) {
         // The AppCDS training run (quarkus.appcds.generate) stops before anything connects: it needs no database.
@@ -43,9 +48,30 @@ public final class WardenMain {
                 + " data in %s%n", dataDirectory);
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port, true,
                 home.resolve("pg-password").toAbsolutePath());
-        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAfterQuarkus(database),
+                "embedded-postgres-shutdown"));
         database.wardenSettings().forEach(System::setProperty);
         System.setProperty(EmbeddedDatabase.ACTIVE_PROPERTY, "true");
         System.out.printf("Embedded PostgreSQL listening on localhost:%d%n", database.port());
+    }
+
+    /**
+     * The JVM runs every shutdown hook at once, Quarkus' too: stopping PostgreSQL at once would fail the requests
+     * Quarkus is still draining ({@code quarkus.shutdown.timeout}) and the outbox leases it releases. So the database
+     * stops after the application has.
+     */
+    private static void closeAfterQuarkus(EmbeddedDatabase database) {
+        Application application = Application.currentApplication();
+        if (application != null) {
+            Thread stopped = new Thread(application::awaitShutdown, "await-quarkus-stop");
+            stopped.setDaemon(true);
+            stopped.start();
+            try {
+                stopped.join(QUARKUS_STOP_BOUND.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        database.close();
     }
 }

@@ -38,12 +38,6 @@ class DashboardTest {
     private static final Pattern METER_NAME = Pattern.compile("\"(warden(?:\\.[a-z0-9]+)+)\"");
     private static final Pattern SERIES_SUFFIX = Pattern.compile("(_seconds)?(_bucket|_count|_sum|_max|_total)?$");
     private static final List<Path> SOURCES = List.of(Path.of("src/main/java"), Path.of("adapters"));
-    /**
-     * Meter names fixed for issue 12 whose code is built next to this dashboard (client limits, retention) and
-     * merged with it; once merged they are declared in the sources like every other meter.
-     */
-    private static final Set<String> ISSUE_12_METERS = Set.of("warden.clients.rejected", "warden.retention.purged",
-            "warden.retention.last.run");
     private static final Set<String> WATCHED = Set.of("http_server_requests_seconds_count",
             "warden_clients_rejected_total", "warden_provider_calls_total", "warden_provider_latency_seconds_bucket",
             "warden_provider_circuit_state", "warden_provider_bulkhead_rejections_total",
@@ -75,7 +69,6 @@ class DashboardTest {
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
         Set<String> declared = declaredMeterNames();
-        declared.addAll(ISSUE_12_METERS);
 
         Set<String> unknown = new TreeSet<>();
         for (String series : queried) {
