@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -19,8 +20,9 @@ import dev.warden.api.problems.RoutingProblems;
  * The first and the last word on every request of the API port, at the Vert.x router, before and after the REST
  * layer. First: a request target or head over Warden's own limits ({@code warden.http.*}) gets a {@code 414} or
  * {@code 431} problem, because the HTTP server's hard limits, set higher, answer with a bare status and no body.
- * Last: a target no route can take (one that does not start with {@code /}, such as {@code *} or {@code v1/...}) gets
- * the same {@code 404} problem as an unknown path, instead of the router's empty 404.
+ * Last: a request the router itself fails with a 4xx, such as a target that is not a path ({@code *},
+ * {@code v1/...}: 404), gets that status as a problem instead of an empty body. (A target that is not a valid URI, such
+ * as a broken %-escape, is refused by the HTTP server before the router: README, "Errors".)
  */
 @ApplicationScoped
 public class RequestHeadGate {
@@ -45,9 +47,9 @@ public class RequestHeadGate {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversized);
-        // Vert.x Web fails a target that does not start with '/' with 404 before any route runs, and Quarkus' own
-        // failure handler then answers it with an empty body: this one comes first.
-        router.route().order(Integer.MIN_VALUE).failureHandler(RequestHeadGate::unmatched);
+        // Vert.x Web fails a target that does not start with '/' with 404 before any route runs; Quarkus' own
+        // failure handler would answer that, and any other 4xx the router fails a request with, with an empty body.
+        router.route().order(Integer.MIN_VALUE).failureHandler(RequestHeadGate::refused);
     }
 
     private void refuseOversized(RoutingContext routing) {
@@ -69,11 +71,16 @@ public class RequestHeadGate {
         routing.next();
     }
 
-    private static void unmatched(RoutingContext routing) {
-        if (routing.statusCode() == 404 && !routing.response().headWritten()) {
+    /** A request the router failed with a 4xx of its own (no exception of Warden's): the same status, as a problem. */
+    private static void refused(RoutingContext routing) {
+        int status = routing.statusCode();
+        if (status < 400 || status >= 500 || routing.response().headWritten()) {
+            routing.next();
+        } else if (status == 404) {
             RoutingProblems.answer(routing, 404, ProblemTypes.NOT_FOUND, "Not Found", "Not Found");
         } else {
-            routing.next();
+            String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+            RoutingProblems.answer(routing, status, ProblemTypes.forStatus(status), reason, reason);
         }
     }
 }

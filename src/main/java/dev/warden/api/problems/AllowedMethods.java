@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -24,7 +25,9 @@ import jakarta.ws.rs.Path;
 @ApplicationScoped
 class AllowedMethods {
 
-    private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})*))?}");
+    /** A path parameter, {@code {name}} or {@code {name: regex}}; group 1 is the regex. */
+    private static final Pattern PARAMETER =
+            Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})*))?}");
 
     private record Route(Pattern path, String method) {
     }
@@ -70,14 +73,14 @@ class AllowedMethods {
         return types;
     }
 
-    private static java.util.Optional<String> httpMethod(Method method) {
+    private static Optional<String> httpMethod(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (verb != null) {
-                return java.util.Optional.of(verb.value());
+                return Optional.of(verb.value());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static Pattern compile(String base, Path sub) {

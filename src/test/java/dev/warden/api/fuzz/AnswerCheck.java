@@ -1,8 +1,10 @@
 package dev.warden.api.fuzz;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +48,7 @@ final class AnswerCheck {
         }
         // Only Warden's own refusals: a 2xx listing shows stored data (a partner's payload the run itself sent may
         // well contain "java.lang.").
-        java.util.regex.Matcher leak = LEAKS.matcher(answer.text());
+        Matcher leak = LEAKS.matcher(answer.text());
         if (status >= 300 && leak.find()) {
             violations.add("the body leaks internals (" + leak.group() + "): " + abbreviate(answer.text()));
         }
@@ -105,7 +107,7 @@ final class AnswerCheck {
     private static JsonNode parse(RawAnswer answer, List<String> violations) {
         try {
             return BaseRequests.JSON.readTree(answer.body());
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             violations.add("a body that is not JSON: " + abbreviate(answer.text()));
             return null;
         }

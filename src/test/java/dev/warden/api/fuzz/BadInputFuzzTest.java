@@ -2,6 +2,7 @@ package dev.warden.api.fuzz;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.net.URL;
@@ -34,7 +35,7 @@ import dev.warden.webhooks.inbox.InboxTestPartners;
  * stack trace; afterwards the database holds exactly the rows of the accepted cases and a normal moderation works.
  * <p>
  * Seeded and bounded: {@code -Dwarden.fuzz.seed=<n>} replays a run (the seed is printed), {@code
- * -Dwarden.fuzz.budget=PT60S} bounds the time spent sending cases; the order covers every (family, operation) pair
+ * -Dwarden.fuzz.budget=PT50S} bounds the time spent sending cases; the order covers every (family, operation) pair
  * first, so a run cut short by the budget still reached everything once.
  */
 @QuarkusTest
@@ -53,7 +54,7 @@ class BadInputFuzzTest {
     @Test
     void badInputEverywhereIsAProblemNeverAFailure() throws Exception {
         long seed = Long.getLong("warden.fuzz.seed", new Random().nextLong());
-        Duration budget = Duration.parse(System.getProperty("warden.fuzz.budget", "PT60S"));
+        Duration budget = Duration.parse(System.getProperty("warden.fuzz.budget", "PT50S"));
         LOG.infof("Bad-input fuzz: seed %d (replay with -Dwarden.fuzz.seed=%d), budget %s", seed, seed, budget);
 
         Contract contract = Contract.load(CONTRACT);
@@ -65,7 +66,7 @@ class BadInputFuzzTest {
         Map<String, List<String>> violations = new TreeMap<>();
         Map<String, Integer> perFamily = new TreeMap<>();
         Map<Integer, Integer> perStatus = new TreeMap<>();
-        Map<Integer, List<String>> bare = new TreeMap<>();
+        Map<String, List<String>> bare = new TreeMap<>();
         long deadline = System.nanoTime() + budget.toNanos();
         int sent = 0;
         try (RawHttp http = new RawHttp(api.getHost(), api.getPort(), CASE_TIMEOUT)) {
@@ -85,14 +86,15 @@ class BadInputFuzzTest {
                 }
                 if (answer.body().length == 0 && answer.header("content-type").isEmpty() && answer.status() >= 400
                         || answer.status() == 0) {
-                    bare.computeIfAbsent(answer.status(), key -> new ArrayList<>()).add(fuzzCase.toString());
+                    bare.computeIfAbsent(answer.status() + " to " + fuzzCase.family(), key -> new ArrayList<>())
+                            .add(fuzzCase.toString());
                 }
             }
         }
         LOG.infof("Bad-input fuzz: seed %d, %d of %d cases sent, per family %s, per status %s, %d accepted", seed,
                 sent, pool.cases().size(), perFamily, perStatus, ledger.acceptedCount());
-        bare.forEach((status, cases) -> LOG.infof("Bad-input fuzz: %d answered by the HTTP server itself (no body)"
-                + " to %d cases, e.g. %s", status, cases.size(), cases.subList(0, Math.min(5, cases.size()))));
+        bare.forEach((answered, cases) -> LOG.infof("Bad-input fuzz: the HTTP server itself answered %s (no body) in"
+                + " %d cases, e.g. %s", answered, cases.size(), cases.subList(0, Math.min(8, cases.size()))));
         restoreFuzzCircuit();
 
         assertThat(violations).as("violations (seed %d); first cases for each:%n%s", seed, listing(violations))
@@ -157,8 +159,8 @@ class BadInputFuzzTest {
         given().auth().oauth2(TestClients.MODERATOR_KEY).contentType("application/json")
                 .body("{\"content\":[{\"type\":\"text\",\"text\":\"I will hurt you, you idiot\"}]}")
                 .post("/v1/moderations").then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("completed"))
-                .body("decision", org.hamcrest.Matchers.equalTo("block"));
+                .body("status", equalTo("completed"))
+                .body("decision", equalTo("block"));
     }
 
     private static String listing(Map<String, List<String>> violations) {

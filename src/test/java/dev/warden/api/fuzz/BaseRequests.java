@@ -58,7 +58,12 @@ final class BaseRequests {
     }
 
     RawRequest request(Contract.Operation operation) {
-        return request(operation, path(operation), bytes(exampleBody(operation), operation), true);
+        return request(operation, path(operation), exampleBytes(operation), true);
+    }
+
+    /** The example body as sent: none for an operation without a JSON body. */
+    byte[] exampleBytes(Contract.Operation operation) {
+        return bytes(exampleBody(operation), operation);
     }
 
     /** The key or signature the operation needs, and nothing else. */

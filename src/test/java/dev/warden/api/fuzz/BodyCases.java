@@ -79,7 +79,7 @@ final class BodyCases {
         }
     }
 
-    /** Fields the schema declares at the top level that the example leaves out (e.g. {@code mode}, {@code callbackUrl}). */
+    /** Top-level fields the schema declares and the example leaves out (e.g. {@code mode}, {@code callbackUrl}). */
     private void undeclaredInExample(Contract.Operation operation, JsonNode example, List<FuzzCase> cases) {
         JsonNode properties = contract.resolve(operation.bodySchema().get()).path("properties");
         for (Iterator<String> names = properties.fieldNames(); names.hasNext();) {

@@ -91,12 +91,6 @@ final class Contract {
         return resolved;
     }
 
-    /** A named schema under {@code components/schemas}, if there is one. */
-    Optional<JsonNode> schema(String name) {
-        JsonNode schema = root.path("components").path("schemas").path(name);
-        return schema.isMissingNode() ? Optional.empty() : Optional.of(schema);
-    }
-
     private Operation operation(String path, String method, JsonNode pathItem, JsonNode operation) {
         List<Parameter> parameters = new ArrayList<>();
         for (JsonNode declared : List.of(pathItem.path("parameters"), operation.path("parameters"))) {

@@ -72,7 +72,8 @@ final class DatabaseLedger {
 
     /** How many accepted ids are stored nowhere. */
     long lostAccepted() throws SQLException {
-        try (Connection connection = TestDatabase.connect(); PreparedStatement statement = connection.prepareStatement("""
+        try (Connection connection = TestDatabase.connect();
+                PreparedStatement statement = connection.prepareStatement("""
                 select count(*) from unnest(?) as accepted(id)
                  where not exists (select 1 from moderation m where m.id = accepted.id)
                    and not exists (select 1 from report r where r.id = accepted.id)

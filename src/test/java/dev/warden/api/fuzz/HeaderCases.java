@@ -37,7 +37,7 @@ final class HeaderCases {
     }
 
     private void contentTypes(Contract.Operation operation, List<FuzzCase> cases) {
-        byte[] body = BaseRequests.bytes(base.exampleBody(operation), operation);
+        byte[] body = base.exampleBytes(operation);
         String path = base.path(operation);
         cases.add(FuzzCase.of("content-type", "no Content-Type", base.request(operation, path, body, false),
                 operation));
@@ -45,7 +45,8 @@ final class HeaderCases {
                 "multipart/form-data; boundary=x", "application/json; charset=utf-16", "application/json; charset=nope",
                 "application/json;;;", "application/json, text/plain", "", "application/", "*/*", "json",
                 "application/json\u0000", "application/problem+json", "application/merge-patch+json",
-                "application/json; " + "p=v; ".repeat(500), "APPLICATION/JSON", "application/json; charset=\"utf-8\"")) {
+                "application/json; " + "p=v; ".repeat(500), "APPLICATION/JSON",
+                "application/json; charset=\"utf-8\"")) {
             cases.add(FuzzCase.of("content-type", "Content-Type: " + type,
                     base.request(operation, path, body, false).header("Content-Type", type), operation));
         }
@@ -65,11 +66,11 @@ final class HeaderCases {
     }
 
     private void authorizations(Contract.Operation operation, List<FuzzCase> cases) {
-        byte[] body = BaseRequests.bytes(base.exampleBody(operation), operation);
+        byte[] body = base.exampleBytes(operation);
         String path = base.path(operation);
         List<String> refused = List.of("", "Bearer", "Bearer ", "Basic dXNlcjpwYXNzd29yZA==",
-                "Token " + validKey, "Bearer " + validKey + " extra", "Bearer " + validKey + "x", "Bearer " + "x".repeat(
-                        8_000), "Bearer " + validKey.toUpperCase(), "Digest username=\"a\"",
+                "Token " + validKey, "Bearer " + validKey + " extra", "Bearer " + validKey + "x",
+                "Bearer " + "x".repeat(8_000), "Bearer " + validKey.toUpperCase(), "Digest username=\"a\"",
                 "Bearer=" + validKey, validKey, "Bearer ' OR '1'='1");
         for (String authorization : refused) {
             cases.add(FuzzCase.of("authorization", "Authorization: " + authorization,

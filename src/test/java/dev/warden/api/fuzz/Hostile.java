@@ -24,7 +24,8 @@ final class Hostile {
 
     /** Numbers as written on the wire: beyond double, beyond long, negative zero, absurd precision. */
     static final List<String> NUMBERS = List.of("1e999999", "-1e999999", "-0", "18446744073709551616",
-            "-9223372036854775809", "9".repeat(5_000), "0." + "0".repeat(5_000) + "1", "1E-999999", "1.7976931348623157e309",
+            "-9223372036854775809", "9".repeat(5_000), "0." + "0".repeat(5_000) + "1", "1E-999999",
+            "1.7976931348623157e309",
             "4.9e-325", "0", "-1", "123456789.123456789e123456789");
 
     /** Not JSON at all, though some parsers take them. */
@@ -54,7 +55,7 @@ final class Hostile {
     static String nested(int depth, boolean arrays) {
         String open = arrays ? "[" : "{\"a\":";
         String close = arrays ? "]" : "}";
-        return open.repeat(depth) + (arrays ? "1" : "1") + close.repeat(depth);
+        return open.repeat(depth) + "1" + close.repeat(depth);
     }
 
     private Hostile() {

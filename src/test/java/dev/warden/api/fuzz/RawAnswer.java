@@ -3,6 +3,7 @@ package dev.warden.api.fuzz;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,9 +16,10 @@ record RawAnswer(int status, List<String[]> headers, byte[] body) {
 
     static RawAnswer parse(byte[] received) {
         int end = indexOf(received, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
-        if (end > 0 && new String(received, 0, Math.min(end, 12), StandardCharsets.ISO_8859_1).matches("HTTP/1\\.1 1\\d\\d.*")) {
+        String statusLine = new String(received, 0, Math.max(0, Math.min(end, 12)), StandardCharsets.ISO_8859_1);
+        if (statusLine.matches("HTTP/1\\.1 1\\d\\d.*")) {
             // An interim answer (100 Continue): the final one follows.
-            return parse(java.util.Arrays.copyOfRange(received, end + 4, received.length));
+            return parse(Arrays.copyOfRange(received, end + 4, received.length));
         }
         if (end < 0) {
             throw new IllegalStateException("not an HTTP answer: "
@@ -31,7 +33,7 @@ record RawAnswer(int status, List<String[]> headers, byte[] body) {
             headers.add(new String[] { lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                     lines[i].substring(colon + 1).trim() });
         }
-        byte[] rest = java.util.Arrays.copyOfRange(received, end + 4, received.length);
+        byte[] rest = Arrays.copyOfRange(received, end + 4, received.length);
         RawAnswer raw = new RawAnswer(status, headers, rest);
         boolean chunked = raw.header("transfer-encoding").map(value -> value.equalsIgnoreCase("chunked"))
                 .orElse(false);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,7 +69,7 @@ final class RawHttp implements AutoCloseable {
         } catch (SocketTimeoutException silent) {
             throw new IOException("no answer within the timeout; received so far: "
                     + new String(received.toByteArray(), StandardCharsets.ISO_8859_1), silent);
-        } catch (java.net.SocketException reset) {
+        } catch (SocketException reset) {
             if (received.size() == 0) {
                 return new byte[0];
             }

@@ -39,10 +39,6 @@ final class RawRequest {
         return query < 0 ? target : target.substring(0, query);
     }
 
-    byte[] body() {
-        return body;
-    }
-
     RawRequest header(String name, String value) {
         return header(name, value.getBytes(StandardCharsets.UTF_8));
     }
@@ -64,18 +60,14 @@ final class RawRequest {
         return body(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    RawRequest withoutContentLength() {
-        automaticLength = false;
-        return this;
-    }
-
     RawRequest version(String version) {
         this.version = version;
         return this;
     }
 
     boolean hasHeader(String name) {
-        return headers.stream().anyMatch(header -> new String(header[0], StandardCharsets.UTF_8).equalsIgnoreCase(name));
+        return headers.stream()
+                .anyMatch(header -> new String(header[0], StandardCharsets.UTF_8).equalsIgnoreCase(name));
     }
 
     byte[] bytes(String host) {

@@ -67,7 +67,7 @@ final class RequestCases {
             for (String value : BAD_PATH_VALUES) {
                 String path = base.fill(operation.path(), Map.of(parameter.name(), value));
                 cases.add(FuzzCase.of("path", parameter.name() + " = " + value, base.request(operation, path,
-                        BaseRequests.bytes(base.exampleBody(operation), operation), true), operation));
+                        base.exampleBytes(operation), true), operation));
             }
         }
         return cases;
@@ -76,7 +76,7 @@ final class RequestCases {
     List<FuzzCase> queries(Contract.Operation operation) {
         List<FuzzCase> cases = new ArrayList<>();
         String path = base.path(operation);
-        byte[] body = BaseRequests.bytes(base.exampleBody(operation), operation);
+        byte[] body = base.exampleBytes(operation);
         for (Contract.Parameter parameter : operation.in("query")) {
             for (String value : BAD_QUERY_VALUES) {
                 cases.add(FuzzCase.of("query", parameter.name() + "=" + value,
@@ -114,13 +114,13 @@ final class RequestCases {
     List<FuzzCase> protocol(Contract.Operation operation) {
         String path = base.path(operation);
         List<FuzzCase> cases = new ArrayList<>();
-        cases.add(protocolCase("HTTP/1.0 without Host", base.request(operation).version("HTTP/1.0")));
+        cases.add(protocolCase("HTTP/1.0", base.request(operation).version("HTTP/1.0")));
         cases.add(protocolCase("HTTP/9.9", base.request(operation).version("HTTP/9.9")));
         cases.add(protocolCase("version garbage", base.request(operation).version("HTTX/1.1")));
         cases.add(protocolCase("absolute-form target", base.request(operation, "http://warden.test" + path,
-                BaseRequests.bytes(base.exampleBody(operation), operation), true)));
+                base.exampleBytes(operation), true)));
         cases.add(protocolCase("target without a leading slash", base.request(operation, path.substring(1),
-                BaseRequests.bytes(base.exampleBody(operation), operation), true)));
+                base.exampleBytes(operation), true)));
         cases.add(protocolCase("asterisk-form target", new RawRequest("OPTIONS", "*")));
         cases.add(protocolCase("space in the target", new RawRequest(operation.method(), path + " x")));
         cases.add(protocolCase("raw bytes in the target", new RawRequest(operation.method(), path + "\u00ff\u00c0")));
