@@ -89,6 +89,18 @@ class HttpEdgesTest {
     }
 
     @Test
+    void underOpenAiTheSameRefusalIsInOpenAisErrorShape() throws IOException {
+        RawAnswer answer = send(new RawRequest("POST", "/openai/v1/moderations?q=" + "x".repeat(9_000)));
+
+        assertThat(answer.status()).isEqualTo(414);
+        assertThat(answer.header("content-type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/json"));
+        JsonNode error = BaseRequests.JSON.readTree(answer.body()).path("error");
+        assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.path("message").asText()).contains("the limit is 8192");
+    }
+
+    @Test
     void headersOverWardensLimitAreA431Problem() throws IOException {
         RawAnswer answer = send(new RawRequest("GET", "/v1/providers").header("X-Big", "b".repeat(20_000)));
 
