@@ -4,10 +4,14 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,6 +42,14 @@ import dev.warden.persistence.SqlStates;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /**
+     * PostgreSQL refusing a character of a value: {@code \u0000} in JSON (22P05) or a NUL byte in text (22021). Only
+     * the caller's input carries such characters; nothing was stored (the statement failed).
+     */
+    private static final Set<String> UNSTORABLE_CHARACTERS = Set.of("22P05", "22021");
+    /** How RESTEasy Reactive words a header it cannot read as a media type (it throws IllegalArgumentException). */
+    private static final String UNPARSEABLE_MEDIA_TYPE = "Failed to parse media type";
 
     /** A database that did not answer may well not answer for as long again: retry after one more wait. */
     @ConfigProperty(name = "warden.database.timeout")
@@ -94,8 +106,12 @@ public class ProblemMappers {
                 "The body is not valid JSON" + where);
     }
 
+    /** Names the methods of a path for the {@code Allow} of a 405. */
+    @Inject
+    AllowedMethods allowedMethods;
+
     @ServerExceptionMapper
-    public Response http(WebApplicationException failure) {
+    public Response http(WebApplicationException failure, UriInfo request) {
         if (failure.getCause() instanceof JsonProcessingException unreadable) {
             return unreadableJson(unreadable);
         }
@@ -104,12 +120,27 @@ public class ProblemMappers {
             return unexpected(failure);
         }
         Response.StatusType reason = failure.getResponse().getStatusInfo();
-        return ProblemResponses.of(status, status == 404 ? ProblemTypes.NOT_FOUND : ProblemTypes.forStatus(status),
-                reason.getReasonPhrase(), reason.getReasonPhrase());
+        Response problem = ProblemResponses.of(status, status == 404 ? ProblemTypes.NOT_FOUND
+                : ProblemTypes.forStatus(status), reason.getReasonPhrase(), reason.getReasonPhrase());
+        if (status != 405) {
+            return problem;
+        }
+        // A 405 must say which methods the path has (RFC 9110 §15.5.6); RESTEasy Reactive's own does not.
+        String allow = failure.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return Response.fromResponse(problem).header(HttpHeaders.ALLOW,
+                allow != null ? allow : allowedMethods.allow(request.getPath())).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable failure) {
+        if (UNSTORABLE_CHARACTERS.stream().anyMatch(state -> SqlStates.anyStartsWith(failure, state))) {
+            return ProblemResponses.of(ProblemException.invalid(List.of(new FieldProblem("body",
+                    "contains a character that cannot be stored (U+0000, or bytes that are not UTF-8)"))));
+        }
+        if (isUnparseableMediaType(failure)) {
+            return ProblemResponses.of(400, ProblemTypes.forStatus(400), "Bad Request",
+                    "The Accept or Content-Type header is not a valid media type");
+        }
         if (isDatabaseUnavailable(failure)) {
             LOG.warnf("Database unavailable: %s", failure.toString());
             return unavailable("The database is unavailable; nothing was stored. Retry later.");
@@ -179,6 +210,16 @@ public class ProblemMappers {
             return "a boolean";
         }
         return "an object";
+    }
+
+    private static boolean isUnparseableMediaType(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException
+                    && String.valueOf(cause.getMessage()).startsWith(UNPARSEABLE_MEDIA_TYPE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Unreachable, shutting down or restarting (SQLSTATE class 57P), through either database client. */
