@@ -59,7 +59,7 @@ final class AnswerCheck {
             if (answer.body().length == 0 && PROTOCOL_LEVEL.contains(status) && isProtocolLevel(answer)) {
                 return violations;
             }
-            if (openAiCompatible && fuzzCase.request().path().startsWith("/openai/")) {
+            if (openAiCompatible && isOpenAiPath(fuzzCase.request().path())) {
                 openAiError(answer, violations);
             } else {
                 problem(answer, violations);
@@ -115,5 +115,10 @@ final class AnswerCheck {
 
     static String abbreviate(String text) {
         return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+
+    /** {@code /openai} and everything under it answers in OpenAI's error shape (OpenAiErrorFilter). */
+    private static boolean isOpenAiPath(String path) {
+        return path.equals("/openai") || path.startsWith("/openai/") || path.startsWith("/openai?");
     }
 }

@@ -121,11 +121,17 @@ class BadInputFuzzTest {
             return;
         }
         JsonNode body = BaseRequests.JSON.readTree(answer.body());
-        if (body.path("id").isTextual()) {
+        accept(body.path("id"), ledger);
+        // The OpenAI-compatible answer stores one moderation per result and names each in warden_moderation_id.
+        body.path("results").forEach(result -> accept(result.path("warden_moderation_id"), ledger));
+    }
+
+    private static void accept(JsonNode id, DatabaseLedger ledger) {
+        if (id.isTextual()) {
             try {
-                ledger.accepted(UUID.fromString(body.get("id").asText()));
+                ledger.accepted(UUID.fromString(id.asText()));
             } catch (IllegalArgumentException notAUuid) {
-                // Not a stored row's id (e.g. a provider's name).
+                // Not a stored row's id (e.g. a provider's name, OpenAI's modr-… answer id).
             }
         }
     }
