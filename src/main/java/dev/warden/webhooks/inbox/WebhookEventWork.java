@@ -1,5 +1,6 @@
 package dev.warden.webhooks.inbox;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +34,10 @@ import dev.warden.work.WorkItem;
 @ApplicationScoped
 class WebhookEventWork implements WorkHandler {
 
+    /** Failures whose message is about Warden's classes, not about the event. */
+    private static final List<Class<? extends RuntimeException>> PROGRAMMING_ERRORS = List.of(
+            ClassCastException.class, NullPointerException.class, IndexOutOfBoundsException.class,
+            ArithmeticException.class, UnsupportedOperationException.class);
     private static final Logger LOG = Logger.getLogger(WebhookEventWork.class);
 
     private final WebhookInbox inbox;
@@ -96,7 +101,7 @@ class WebhookEventWork implements WorkHandler {
 
     /** The handler (or recording its outcome) failed: retried, until the last attempt, which fails the event. */
     private Uni<AttemptResult> failed(WorkItem item, InboxEvent event, Throwable failure) {
-        String error = "attempt " + item.attempt() + " failed: " + failure;
+        String error = "attempt " + item.attempt() + " failed: " + explained(event, failure);
         LOG.debugf(failure, "Inbox event %s of partner %s: %s", event.id(), event.partner(), error);
         if (item.attempt() >= maxAttempts) {
             return fail(item, event, error + " (last of warden.webhooks.max-attempts=" + maxAttempts + ")");
@@ -105,6 +110,22 @@ class WebhookEventWork implements WorkHandler {
         return inbox.noteError(event.id(), item.id(), item.attempt(), error)
                 .onFailure().recoverWithNull()
                 .replaceWith(new AttemptResult.Retry(Optional.empty(), error, Optional.empty()));
+    }
+
+    /**
+     * What operators read in the event's reason: a handler's own message, never an exception's class name; a
+     * programming error (a handler that did not expect this payload) is logged with its stack trace under an error id
+     * the reason quotes, because its message names classes and class loaders.
+     */
+    private static String explained(InboxEvent event, Throwable failure) {
+        boolean programmingError = PROGRAMMING_ERRORS.stream().anyMatch(type -> type.isInstance(failure));
+        if (!programmingError && failure.getMessage() != null && !failure.getMessage().isBlank()) {
+            return failure.getMessage();
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.warnf(failure, "Inbox event %s of partner %s: the handler failed unexpectedly (error id %s)", event.id(),
+                event.partner(), errorId);
+        return "the handler failed unexpectedly (error id " + errorId + " in the log)";
     }
 
     private Uni<AttemptResult> fail(WorkItem item, InboxEvent event, String reason) {

@@ -178,6 +178,20 @@ class WebhookInboxTest {
     }
 
     @Test
+    void aHandlerThatCrashesOnThePayloadShowsAnErrorIdNeverAClassName() throws Exception {
+        String eventId = newEventId();
+        // ScriptedEvents reads data as an object: a string makes it throw ClassCastException.
+        String id = deliver(eventId, "{\"type\":\"inbox.test\",\"timestamp\":\"2026-12-02T02:00:00Z\",\"data\":\"x\"}")
+                .statusCode(202).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> event(InboxTestPartners.TESTER, id)
+                .body("status", equalTo("failed")));
+        String reason = event(InboxTestPartners.TESTER, id).extract().path("reason");
+        assertThat(reason).contains("attempt 3 failed: the handler failed unexpectedly (error id ")
+                .doesNotContain("java.").doesNotContain("Exception").doesNotContain("ClassLoader");
+    }
+
+    @Test
     void aFailingHandlerIsRetriedWithBackoffAndFailsWithItsLastErrorAfterMaxAttempts() throws Exception {
         String eventId = newEventId();
         String id = deliver(eventId, InboxDeliveries.event("fail")).statusCode(202).extract().path("id");
