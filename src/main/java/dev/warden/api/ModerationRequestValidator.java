@@ -194,6 +194,9 @@ class ModerationRequestValidator {
             if (value.length() > MAX_CONTEXT_VALUE_LENGTH) {
                 problems.add(new FieldProblem("context." + name, "must be at most " + MAX_CONTEXT_VALUE_LENGTH
                         + " characters"));
+            } else if (value.indexOf('\u0000') >= 0) {
+                // PostgreSQL cannot store U+0000 in text or JSON: refused here, before any vendor is called.
+                problems.add(new FieldProblem("context." + name, "must not contain U+0000 (NUL)"));
             } else {
                 values.put(name, value);
             }

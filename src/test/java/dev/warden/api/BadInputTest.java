@@ -122,6 +122,12 @@ class BadInputTest {
     }
 
     @Test
+    void aContextValueWithNulIsAFieldProblem() {
+        invalidField("{\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],\"context\":{\"userId\":\"a\\u0000b\"}}",
+                "context.userId", "U+0000");
+    }
+
+    @Test
     void aBodyOverTheSizeLimit() {
         post("{\"content\":[{\"type\":\"text\",\"text\":\"" + "a".repeat(1_100_000) + "\"}]}").statusCode(413)
                 .body("type", equalTo("https://warden.dev/problems/payload-too-large"));
