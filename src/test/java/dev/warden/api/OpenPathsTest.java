@@ -3,13 +3,10 @@ package dev.warden.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +18,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import dev.warden.api.problems.AllowedMethods;
 import dev.warden.webhooks.inbox.InboxTestPartners;
 
 /**
@@ -81,22 +79,12 @@ class OpenPathsTest {
             Class<?> resource = type.reflect();
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
-                httpMethod(method).ifPresent(verb -> {
+                AllowedMethods.httpMethod(method).ifPresent(verb -> {
                     Path sub = method.getAnnotation(Path.class);
                     operations.add(new Operation(verb, base + (sub == null ? "" : sub.value())));
                 });
             }
         }
         return operations;
-    }
-
-    private static Optional<String> httpMethod(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return Optional.of(verb.value());
-            }
-        }
-        return Optional.empty();
     }
 }

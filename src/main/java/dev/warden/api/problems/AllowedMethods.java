@@ -23,7 +23,7 @@ import jakarta.ws.rs.Path;
  * a method a path does not have without naming the ones it does.
  */
 @ApplicationScoped
-class AllowedMethods {
+public class AllowedMethods {
 
     /** A path parameter, {@code {name}} or {@code {name: regex}}; group 1 is the regex. */
     private static final Pattern PARAMETER =
@@ -73,7 +73,8 @@ class AllowedMethods {
         return types;
     }
 
-    private static Optional<String> httpMethod(Method method) {
+    /** The HTTP method a JAX-RS annotation on the method names ({@code @GET}, {@code @POST}, …), if any. */
+    public static Optional<String> httpMethod(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (verb != null) {
