@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,18 +41,22 @@ public class ReportQueues {
             """.formatted(PENDING);
 
     private final ReportingPartners partners;
-    private final Uni<Map<String, QueueSnapshot>> shared;
+    private final Uni<Map<String, QueueSnapshot>> query;
+    /**
+     * The last answer, reused for {@link #FRESH_FOR}. A plain cache rather than a memoized Uni: a memoized query
+     * whose subscription never completed would hold every later caller with it.
+     */
+    private final AtomicReference<Counted> last = new AtomicReference<>();
 
     ReportQueues(ReportingPartners partners, Pool pool, DatabaseCalls calls) {
         this.partners = partners;
         Tuple ids = Tuple.of(partners.ids().toArray(String[]::new));
-        this.shared = Uni.createFrom().deferred(() -> calls.statement(pool.preparedQuery(SNAPSHOT).execute(ids)))
+        this.query = Uni.createFrom().deferred(() -> calls.statement(pool.preparedQuery(SNAPSHOT).execute(ids)))
                 .map(rows -> {
                     Map<String, QueueSnapshot> snapshots = new HashMap<>();
                     rows.forEach(row -> snapshots.put(row.getString("partner"), snapshot(row)));
                     return Map.copyOf(snapshots);
-                })
-                .memoize().atLeast(FRESH_FOR);
+                });
     }
 
     /** Each configured reporting partner's queue; fails when the database does not answer in time. */
@@ -59,7 +64,14 @@ public class ReportQueues {
         if (partners.ids().isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return shared;
+        Counted counted = last.get();
+        if (counted != null && counted.at().plus(FRESH_FOR).isAfter(Instant.now())) {
+            return Uni.createFrom().item(counted.queues());
+        }
+        return query.invoke(queues -> last.set(new Counted(queues, Instant.now())));
+    }
+
+    private record Counted(Map<String, QueueSnapshot> queues, Instant at) {
     }
 
     private static QueueSnapshot snapshot(Row row) {
