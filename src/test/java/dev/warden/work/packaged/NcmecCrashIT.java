@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,6 @@ class NcmecCrashIT {
     private static final String CLIENT = "ncmec-crash";
     private static final String API_KEY = "ncmec-crash-test-key";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void aReportKilledDuringTheSecondUploadResumesAndFinishesTheFirstSubmit(@TempDir Path directory)
@@ -155,17 +153,17 @@ class NcmecCrashIT {
         AtomicReference<HttpResponse<String>> answered = new AtomicReference<>();
         await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    answered.set(send(request));
+                    answered.set(WardenApi.send(request));
                     return !RetryLater.isAnswer(answered.get());
                 });
         assertThat(answered.get().statusCode()).as(answered.get().body()).isEqualTo(202);
-        return read(answered.get()).path("id").asText();
+        return WardenApi.read(answered.get()).path("id").asText();
     }
 
     private static JsonNode report(PackagedWarden warden, String id) {
-        HttpResponse<String> response = send(request(warden, "/v1/reports/" + id).GET());
+        HttpResponse<String> response = WardenApi.send(request(warden, "/v1/reports/" + id).GET());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return read(response);
+        return WardenApi.read(response);
     }
 
     private static String tail(String output) {
@@ -181,25 +179,6 @@ class NcmecCrashIT {
     private static HttpRequest.Builder request(PackagedWarden warden, String path) {
         return HttpRequest.newBuilder(URI.create(warden.baseUrl() + path)).header("Authorization",
                 "Bearer " + API_KEY);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static JsonNode read(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] bytes(String text) {

@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +65,6 @@ class ReportsScaleOutIT {
     private static final String STEP = "submit-batch";
     private static final int MAX_BATCH = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void twoProcessesFileEachStatementOnceInCallsOfAtMostAHundred(@TempDir Path directory) throws Exception {
@@ -243,12 +240,12 @@ class ReportsScaleOutIT {
         AtomicReference<HttpResponse<String>> answered = new AtomicReference<>();
         await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    answered.set(send(request));
+                    answered.set(WardenApi.send(request));
                     return !RetryLater.isAnswer(answered.get());
                 });
         HttpResponse<String> response = answered.get();
         assertThat(response.statusCode()).as(response.body()).isIn(200, 202);
-        String id = read(response.body()).path("id").asText();
+        String id = WardenApi.read(response).path("id").asText();
         if (response.statusCode() == 202) {
             assertThat(response.headers().firstValue("Location")).hasValue("/v1/reports/" + id);
         }
@@ -256,34 +253,15 @@ class ReportsScaleOutIT {
     }
 
     private static JsonNode get(PackagedWarden warden, String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(warden.baseUrl() + path))
+        HttpResponse<String> response = WardenApi.send(HttpRequest.newBuilder(URI.create(warden.baseUrl() + path))
                 .header("Authorization", "Bearer " + REPORTER_KEY).GET());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return read(response.body());
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return WardenApi.read(response);
     }
 
     private static ObjectNode statement() throws IOException {
         try (InputStream in = ReportsScaleOutIT.class.getResourceAsStream("/reports/statement-of-reasons.json")) {
             return (ObjectNode) JSON.readTree(in);
-        }
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

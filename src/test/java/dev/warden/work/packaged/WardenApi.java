@@ -122,7 +122,8 @@ final class WardenApi {
                 "Bearer " + apiKey);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends on the shared client; an I/O failure fails the test. */
+    static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -133,7 +134,7 @@ final class WardenApi {
         }
     }
 
-    private static JsonNode read(HttpResponse<String> response) {
+    static JsonNode read(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
