@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Profiles Warden under workload W2 with Java Flight Recorder: starts the simulator and Warden as run.sh does,
-# warms up, records RECORD seconds at RATE req/s, and prints the CPU per 1,000 requests and where the CPU samples
-# were (loadgen hotspots). WARDEN_JAR profiles another build (e.g. an older commit's) for before/after figures.
+# Profiles Warden: starts the simulator and Warden as run.sh does; under workload W2 (open loop at RATE req/s) it
+# warms up, measures RECORD seconds and prints the CPU per 1,000 requests; then, closed loop (wrk, keep-alive) on
+# W1 at each of CONNECTIONS for CLOSED seconds, it prints req/s, p50, p99, errors and Warden's and PostgreSQL's CPU
+# per request at saturation; last it records RECORD seconds of W2 with Java Flight Recorder and prints where the CPU
+# samples were (loadgen hotspots). WARDEN_JAR profiles another build (e.g. an older commit's) for before/after
+# figures.
 # The recording stays in bench/work/profile-<date>/w2.jfr for JDK Mission Control or `jfr print`.
 set -euo pipefail
 
@@ -10,6 +13,8 @@ ROOT=$(dirname "$BENCH")
 RATE=${RATE:-500}
 WARMUP=${WARMUP:-20}
 RECORD=${RECORD:-30}
+CLOSED=${CLOSED:-15}
+CONNECTIONS=${CONNECTIONS:-50 400}
 SIM_PORT=18081
 WARDEN_PORT=18080
 RUN="$BENCH/work/profile-$(date -u +%Y-%m-%dT%H%M%SZ)"
@@ -55,6 +60,23 @@ requests=$((RATE * (RECORD + 1)))
 awk -v w=$((warden_after - warden_before)) -v p=$((pg_after - pg_before)) -v hz="$CLK_TCK" -v n="$requests" \
     'BEGIN { printf "CPU per 1,000 requests: Warden %.3f s, PostgreSQL %.3f s\n", 1000 * w / hz / n, 1000 * p / hz / n }'
 grep VmHWM "/proc/$WARDEN_PID/status"
+
+closed() { # CONNECTIONS: one closed-loop phase on W1, with the CPU it cost
+    local w0 p0 w1 p1 out
+    w0=$(cpu_ticks "$WARDEN_PID"); p0=$(cpu_ticks $pg_pids)
+    out=$(BODY="$BENCH/workloads/body-w1.json" wrk -t2 -c"$1" -d"${CLOSED}s" --latency -s "$BENCH/wrk/post.lua" \
+        "http://127.0.0.1:$WARDEN_PORT/v1/moderations")
+    w1=$(cpu_ticks "$WARDEN_PID"); p1=$(cpu_ticks $pg_pids)
+    awk -v c="$1" -v w=$((w1 - w0)) -v p=$((p1 - p0)) -v hz="$CLK_TCK" '
+        /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } /requests in/ { n = $1 }
+        /Non-2xx/ { errors += $NF } /Socket errors/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) errors += $i + 0 }
+        /Requests\/sec/ { rps = $2 }
+        END { printf "closed loop, %d connections: %.0f req/s, p50 %s, p99 %s, errors %d; CPU per request: Warden %.3f ms, PostgreSQL %.3f ms\n",
+              c, rps, p50, p99, errors, 1000 * w / hz / n, 1000 * p / hz / n }' <<< "$out"
+}
+BODY="$BENCH/workloads/body-w1.json" wrk -t2 -c50 -d"${WARMUP}s" -s "$BENCH/wrk/post.lua" \
+    "http://127.0.0.1:$WARDEN_PORT/v1/moderations" > /dev/null
+for c in $CONNECTIONS; do closed "$c"; done
 jcmd "$WARDEN_PID" JFR.start name=w2 settings=default filename="$RUN/w2.jfr" > /dev/null
 load 1 "$RECORD" recorded
 jcmd "$WARDEN_PID" JFR.stop name=w2 > /dev/null

@@ -37,10 +37,13 @@ final class BoundedExchange {
         return Uni.createFrom().emitter(emitter -> {
             AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
             AtomicBoolean ended = new AtomicBoolean();
+            AtomicBoolean answered = new AtomicBoolean();
+            // Termination also follows a complete answer: resetting that stream would close its kept-alive
+            // connection, so every call would open a new one (a TCP and, to a real vendor, a TLS handshake).
             emitter.onTermination(() -> {
                 ended.set(true);
                 HttpClientRequest pending = inFlight.get();
-                if (pending != null) {
+                if (pending != null && !answered.get()) {
                     pending.reset();
                 }
             });
@@ -56,11 +59,11 @@ final class BoundedExchange {
                     request.reset();
                     return;
                 }
-                request.send(body).onComplete(answered -> {
-                    if (answered.failed()) {
-                        emitter.fail(failed.apply(answered.cause()));
+                request.send(body).onComplete(sent -> {
+                    if (sent.failed()) {
+                        emitter.fail(failed.apply(sent.cause()));
                     } else {
-                        readBounded(answered.result(), request, maxBytes, emitter, failed, tooLarge);
+                        readBounded(sent.result(), request, maxBytes, emitter, answered, failed, tooLarge);
                     }
                 });
             });
@@ -68,7 +71,7 @@ final class BoundedExchange {
     }
 
     private static void readBounded(HttpClientResponse response, HttpClientRequest request, long maxBytes,
-            UniEmitter<? super Answer> emitter, Function<Throwable, RuntimeException> failed,
+            UniEmitter<? super Answer> emitter, AtomicBoolean answered, Function<Throwable, RuntimeException> failed,
             Supplier<RuntimeException> tooLarge) {
         String declaredLength = response.getHeader("Content-Length");
         if (declaredLength != null && parseLength(declaredLength) > maxBytes) {
@@ -97,6 +100,7 @@ final class BoundedExchange {
         });
         response.endHandler(done -> {
             if (!aborted.get()) {
+                answered.set(true);
                 emitter.complete(new Answer(response.statusCode(), response.headers(), received.getBytes()));
             }
         });

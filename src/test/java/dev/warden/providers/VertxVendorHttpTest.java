@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,12 +16,16 @@ import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 
 import dev.warden.spi.ProviderException;
 import dev.warden.spi.VendorHttp;
 import dev.warden.spi.VendorRequest;
 
-/** The vendor transport against a vendor that never answers: nothing may hold a connection or send late. */
+/**
+ * The vendor transport against a vendor that never answers (nothing may hold a connection or send late), and against
+ * one that answers (its kept-alive connection serves the next call).
+ */
 class VertxVendorHttpTest {
 
     private static final Duration GENEROUS = Duration.ofSeconds(10);
@@ -89,6 +95,29 @@ class VertxVendorHttpTest {
         await().during(Duration.ofMillis(500)).atMost(GENEROUS).until(() -> vendor.requests() == 1);
         first.cancel();
         await().atMost(GENEROUS).until(() -> vendor.requests() == 2);
+    }
+
+    @Test
+    void answeredCallsReuseOneKeptAliveConnection() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        HttpServer answering = vertx.createHttpServer()
+                .connectionHandler(connection -> {
+                    connections.incrementAndGet();
+                    connection.closeHandler(ignored -> closed.incrementAndGet());
+                })
+                .requestHandler(request -> request.response().end("{\"results\":[]}"));
+        int port = answering.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                .actualPort();
+        VendorRequest call = VendorRequest.postJson(URI.create("http://localhost:" + port + "/v1/moderations"),
+                Map.of(), "{}".getBytes());
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.send(call).await().atMost(GENEROUS).status()).isEqualTo(200);
+        }
+
+        assertThat(connections).hasValue(1);
+        assertThat(closed).hasValue(0);
     }
 
     private VendorRequest request() {
