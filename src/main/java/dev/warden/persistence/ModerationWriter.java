@@ -23,7 +23,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Every write to {@code moderation} and {@code provider_outcome}, each one SQL statement. A sync moderation is one
  * insert on the hot path of every request: through Hibernate Reactive the same write cost five round trips and
  * serialized each JSON column three times (profiled under benchmark W2: 40 % of the event loop's samples); one
- * data-modifying CTE on the reactive client is atomic on its own and needs one round trip. An async moderation is
+ * data-modifying CTE on the reactive client is atomic on its own and needs one round trip; concurrent ones are
+ * committed together ({@link GroupCommit}). An async moderation is
  * inserted pending together with its job, gets one insert per provider result as it arrives, and ends completed or
  * failed in one statement that purges its content and queues its callback. Reads stay with Hibernate
  * ({@link ModerationRepository}). JSON goes in as text and is cast ({@code ::text::jsonb}): a Java string bound
@@ -120,10 +121,12 @@ public class ModerationWriter {
             """ + FollowUpRows.queue("ended", 4) + FollowUpRows.COUNT_ENDED;
 
     private final Pool pool;
+    private final GroupCommit groupCommit;
     private final DatabaseCalls calls;
 
-    ModerationWriter(Pool pool, DatabaseCalls calls) {
+    ModerationWriter(Pool pool, GroupCommit groupCommit, DatabaseCalls calls) {
         this.pool = pool;
+        this.groupCommit = groupCommit;
         this.calls = calls;
     }
 
@@ -138,7 +141,7 @@ public class ModerationWriter {
             insert = keyed ? INSERT_FOLLOWED_RESOLVING_CLAIM : INSERT_FOLLOWED;
             FollowUpRows.add(parameters, followUps);
         }
-        return calls.statement(pool.preparedQuery(insert).execute(parameters)).replaceWithVoid();
+        return calls.statement(groupCommit.execute(insert, parameters));
     }
 
     /** A pending (async) moderation and the outbox row of its job, committed together. */
@@ -153,7 +156,7 @@ public class ModerationWriter {
                 .addString(job.destination())
                 .addString(job.payload());
         String insert = moderation.idempotencyKey == null ? INSERT_PENDING : INSERT_PENDING_RESOLVING_CLAIM;
-        return calls.statement(pool.preparedQuery(insert).execute(parameters)).replaceWithVoid();
+        return calls.statement(groupCommit.execute(insert, parameters));
     }
 
     /** One provider result of a pending moderation, as it arrives; a result already stored at its position stays. */
