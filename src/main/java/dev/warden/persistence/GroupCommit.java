@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,8 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -56,7 +55,7 @@ public class GroupCommit {
         return Uni.createFrom().emitter(emitter -> {
             List<List<Write>> batches;
             synchronized (queued) {
-                queued.add(new Write(sql, parameters, Vertx.currentContext(), emitter));
+                queued.add(new Write(sql, parameters, VertxContexts.current(), emitter));
                 batches = takeBatches();
             }
             batches.forEach(this::send);
@@ -115,22 +114,14 @@ public class GroupCommit {
     }
 
     /** One caller's statement, answered on the caller's own Vert.x context, as a statement of its own would be. */
-    private record Write(String sql, Tuple parameters, Context context, UniEmitter<? super Void> emitter) {
+    private record Write(String sql, Tuple parameters, Executor callersContext, UniEmitter<? super Void> emitter) {
 
         void committed() {
-            onCallersContext(() -> emitter.complete(null));
+            callersContext.execute(() -> emitter.complete(null));
         }
 
         void failed(Throwable failure) {
-            onCallersContext(() -> emitter.fail(failure));
-        }
-
-        private void onCallersContext(Runnable answer) {
-            if (context == null || context == Vertx.currentContext()) {
-                answer.run();
-            } else {
-                context.runOnContext(ignored -> answer.run());
-            }
+            callersContext.execute(() -> emitter.fail(failure));
         }
     }
 }
