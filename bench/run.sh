@@ -2,6 +2,8 @@
 # Warden's benchmark, end to end: builds what it needs, starts the vendor simulator, a bare nginx proxy, Warden
 # and Spring Cloud Gateway on loopback, runs workloads W1-W4 with an open-loop load generator, stops everything it
 # started, and writes bench/results/<date>.json and .md. Settings come from the environment (see bench/README.md).
+# Beside the open-loop workloads, a closed loop (wrk, keep-alive) at each of CLOSED_CONNECTIONS against the
+# simulator, nginx, the peer and Warden measures throughput at saturation and the CPU each request costs.
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -13,6 +15,9 @@ RUNS=${RUNS:-3}
 SAT_BOUND_MS=${SAT_BOUND_MS:-100}
 SAT_STEP=${SAT_STEP:-5s}
 SKIP_BUILD=${SKIP_BUILD:-false}
+CLOSED_CONNECTIONS=${CLOSED_CONNECTIONS:-50 400}
+CLOSED_WARMUP=${CLOSED_WARMUP:-10s}
+CLOSED_DURATION=${CLOSED_DURATION:-15s}
 # Warden's recommended heap for this load (README, Operations); the peer gets the same.
 WARDEN_JAVA_OPTS=${WARDEN_JAVA_OPTS:--Xmx256m}
 SCG_JAVA_OPTS=${SCG_JAVA_OPTS:--Xmx256m}
@@ -44,11 +49,11 @@ cleanup() {
 trap cleanup EXIT
 
 install_prerequisites() {
-    if command -v nginx >/dev/null && [[ -f $ECHO_MODULE ]]; then return; fi
-    log "installing nginx and its echo module (Debian packages nginx-light, libnginx-mod-http-echo)"
+    if command -v nginx >/dev/null && [[ -f $ECHO_MODULE ]] && command -v wrk >/dev/null; then return; fi
+    log "installing nginx, its echo module and wrk (Debian packages nginx-light, libnginx-mod-http-echo, wrk)"
     local sudo=""; [[ $(id -u) -eq 0 ]] || sudo=sudo
     $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q nginx-light libnginx-mod-http-echo
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q nginx-light libnginx-mod-http-echo wrk
     # The package starts a system nginx on port 80; the benchmark runs its own.
     $sudo service nginx stop >/dev/null 2>&1 || true
 }
@@ -129,11 +134,14 @@ postgres_pids() {
 }
 nginx_pids() { local master; master=$(cat "$RUN/$1.pid"); echo "$master $(pgrep -P "$master" | tr '\n' ' ')"; }
 
+# The PostgreSQL processes behind a target (Warden's embedded database; none for the others).
+database_pids() { if [[ $1 == warden_pids ]]; then postgres_pids; fi; }
+seconds_of_ticks() { awk -v t="$1" -v hz="$CLK_TCK" 'BEGIN {printf "%.3f", t / hz}'; }
+
 # measure LABEL TARGET_PIDS_FN -- loadgen arguments: runs the load generator and records the target's CPU.
 measure() {
     local label=$1 pids_fn=$2; shift 3
-    local pids pg_pids; pids=$($pids_fn); pg_pids=""
-    [[ $pids_fn == warden_pids ]] && pg_pids=$(postgres_pids)
+    local pids pg_pids; pids=$($pids_fn); pg_pids=$(database_pids "$pids_fn")
     local before pg_before; before=$(cpu_ticks $pids); pg_before=$(cpu_ticks $pg_pids)
     log "$label"
     java -jar "$LOADGEN" "$@" --label "$label" --out "$RUN/$label.json"
@@ -141,9 +149,28 @@ measure() {
     local rss=0
     [[ $pids_fn == warden_pids ]] && rss=$(awk '/VmHWM/ {print $2}' "/proc/$WARDEN_PID/status")
     printf '{"label":"%s","cpuSeconds":%s,"postgresCpuSeconds":%s,"peakRssKb":%s}\n' "$label" \
-        "$(awk -v t=$((after - before)) -v hz="$CLK_TCK" 'BEGIN {printf "%.3f", t / hz}')" \
-        "$(awk -v t=$((pg_after - pg_before)) -v hz="$CLK_TCK" 'BEGIN {printf "%.3f", t / hz}')" \
+        "$(seconds_of_ticks $((after - before)))" "$(seconds_of_ticks $((pg_after - pg_before)))" \
         "$rss" > "$RUN/$label.process.json"
+}
+
+# closed_loop TARGET TARGET_PIDS_FN URL BODY: at each of CLOSED_CONNECTIONS, a warm-up, then the measured wrk run
+# (keep-alive, 2 threads) with the CPU the target's processes used during it; writes CL-<target>-<n>.json.
+closed_loop() {
+    local target=$1 pids_fn=$2 url=$3 body="$BENCH/workloads/$4" connections
+    local pids pg_pids; pids=$($pids_fn); pg_pids=$(database_pids "$pids_fn")
+    for connections in $CLOSED_CONNECTIONS; do
+        local label="CL-$target-$connections"
+        log "$label"
+        BODY=$body wrk -t2 -c"$connections" -d"$CLOSED_WARMUP" -s "$BENCH/wrk/post.lua" "$url" > /dev/null
+        local before pg_before; before=$(cpu_ticks $pids); pg_before=$(cpu_ticks $pg_pids)
+        BODY=$body wrk -t2 -c"$connections" -d"$CLOSED_DURATION" --latency -s "$BENCH/wrk/post.lua" "$url" \
+            > "$RUN/$label.wrk.txt"
+        local after pg_after; after=$(cpu_ticks $pids); pg_after=$(cpu_ticks $pg_pids)
+        awk -v label="$label" -v target="$target" -v connections="$connections" \
+            -v cpu="$(seconds_of_ticks $((after - before)))" \
+            -v postgres_cpu="$(seconds_of_ticks $((pg_after - pg_before)))" \
+            -f "$BENCH/wrk/summary.awk" "$RUN/$label.wrk.txt" > "$RUN/$label.json"
+    done
 }
 
 warden_pids() { echo "$WARDEN_PID"; }
@@ -163,7 +190,9 @@ describe_environment() {
     echo "Run $STAMP on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), \
 $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), everything on loopback."
     echo "$(java -version 2>&1 | head -1); $(nginx -v 2>&1); load $RATE req/s, $RUNS runs of $DURATION after" \
-        "$WARMUP of warm-up; saturation steps of $SAT_STEP with p99 bound $SAT_BOUND_MS ms."
+        "$WARMUP of warm-up; saturation steps of $SAT_STEP with p99 bound $SAT_BOUND_MS ms; closed loop" \
+        "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), 2 threads, $CLOSED_DURATION after $CLOSED_WARMUP of warm-up" \
+        "at $CLOSED_CONNECTIONS connections."
 }
 
 require_free_ports() {
@@ -206,6 +235,12 @@ main() {
     workload W2-warden warden_pids "$warden" body-w2.json steady
     workload W3-warden warden_pids "$warden" body-w3.json steady
     workload W4-warden warden_pids "$warden" body-w4.json steady
+
+    # Closed loop: throughput at saturation and CPU per request, W1's call four ways.
+    closed_loop direct sim_pids "$sim" body-vendor.json
+    closed_loop nginx proxy_pids "$proxy" body-vendor.json
+    closed_loop scg scg_pids "$scg" body-vendor.json
+    closed_loop warden warden_pids "$warden" body-w1.json
 
     describe_environment > "$RUN/environment.md"
     java -jar "$LOADGEN" report --run-dir "$RUN" --startup-ms "$STARTUP_MS" --warmup "$WARMUP" \

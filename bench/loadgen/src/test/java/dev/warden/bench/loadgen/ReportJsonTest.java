@@ -63,9 +63,10 @@ class ReportJsonTest {
         assertEquals(List.of("label", "url", "latencyBoundMs", "bestRate", "bestAchievedRate", "stopReason",
                 "generatorLagged", "steps"), fieldNames(json));
         JsonNode written = json.get("steps").get(0);
-        assertEquals(List.of("targetRate", "achievedRate", "p99Ms", "errors", "verdict", "confirmation",
+        assertEquals(List.of("targetRate", "achievedRate", "p50Ms", "p99Ms", "errors", "verdict", "confirmation",
                 "generatorLagged"), fieldNames(written));
         assertEquals("pass", written.get("verdict").asText());
+        assertEquals(2.5, written.get("p50Ms").asDouble());
         assertEquals(10, written.get("p99Ms").asDouble());
     }
 

@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns one benchmark run directory (the load generator's results and run.sh's process measurements) into the
- * machine-readable {@code bench/results/<date>.json} and the Markdown report, with every target met or its gap.
+ * machine-readable {@code bench/results/<date>.json}, the Markdown report with every target met or its gap, and
+ * the latency chart beside it ({@code <date>-latency.png}, linked from the report).
  */
 public final class BenchReport {
 
@@ -52,11 +53,23 @@ public final class BenchReport {
         for (String label : List.of("SAT-nginx", "SAT-scg", "SAT-warden")) {
             read(label + ".json").ifPresent(result -> saturation.set(label, result));
         }
+        ArrayNode closedLoop = all.putArray("closedLoop");
+        ClosedLoopResults.read(runDirectory).forEach(closedLoop::add);
         ArrayNode targets = all.putArray("targets");
-        new Targets(workloads, saturation, startupMs).evaluate().forEach(targets::add);
+        new Targets(workloads, closedLoop, startupMs).evaluate().forEach(targets::add);
+        Path chart = chartBeside(markdownOut);
+        all.put("chart", chart.getFileName().toString());
         Files.createDirectories(jsonOut.toAbsolutePath().getParent());
+        Files.createDirectories(markdownOut.toAbsolutePath().getParent());
+        new LatencyChart(all).writePng(chart);
         JSON.writeValue(jsonOut.toFile(), all);
         Files.writeString(markdownOut, new MarkdownReport(all).render() + demoted(findings));
+    }
+
+    /** {@code <stamp>.md} gets {@code <stamp>-latency.png} in the same directory, so a relative link finds it. */
+    static Path chartBeside(Path markdown) {
+        String name = markdown.getFileName().toString().replaceFirst("\\.md$", "");
+        return markdown.resolveSibling(name + "-latency.png");
     }
 
     /** The median run of a steady workload, with its process costs per 1,000 requests. */
@@ -109,6 +122,10 @@ public final class BenchReport {
     }
 
     static String format(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return format(value, 2);
+    }
+
+    static String format(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

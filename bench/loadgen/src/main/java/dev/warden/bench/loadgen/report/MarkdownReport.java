@@ -24,6 +24,8 @@ final class MarkdownReport {
                 + "processes over warm-up and runs, per 1,000 requests; Warden's PostgreSQL is listed apart.\n\n");
         steadyTable("W1: pass-through, one OpenAI-shaped vendor at 20 ms", "W1-");
         saturationTable();
+        closedLoopTable();
+        chart();
         steadyTable("W2-W4: fan-out to two vendors (20 ms, 30 ms) and local-rules, persisted", "W2-", "W3-", "W4-");
         targetTable();
         return out.toString();
@@ -71,6 +73,34 @@ final class MarkdownReport {
                 .append(" | ").append(number(entry.getValue().path("bestRate")))
                 .append(" | ").append(number(entry.getValue().path("bestAchievedRate"))).append(" |\n"));
         out.append('\n');
+    }
+
+    private void closedLoopTable() {
+        out.append("## Closed loop: W1's call at a fixed number of connections (wrk, keep-alive)\n\n");
+        out.append("Each connection sends its next request when the previous answer arrives, so the rate is what the "
+                + "target sustains. CPU is user+system time of the target's processes during the measured run, per "
+                + "request; Warden's PostgreSQL apart.\n\n");
+        out.append("| target | connections | req/s | p50 ms | p99 ms | errors | CPU ms / req "
+                + "| PostgreSQL CPU ms / req |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (JsonNode row : all.path("closedLoop")) {
+            out.append("| ").append(row.path("target").asText())
+                    .append(" | ").append(row.path("connections").asInt())
+                    .append(" | ").append(number(row.path("requestsPerSecond")))
+                    .append(" | ").append(number(row.path("latencyMs").path("p50")))
+                    .append(" | ").append(number(row.path("latencyMs").path("p99")))
+                    .append(" | ").append(row.path("errorCount").asLong())
+                    .append(" | ").append(BenchReport.format(row.path("cpuMsPerRequest").asDouble(), 3))
+                    .append(" | ").append(row.path("target").asText().equals("warden")
+                            ? BenchReport.format(row.path("postgresCpuMsPerRequest").asDouble(), 3) : "—")
+                    .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void chart() {
+        out.append("## Latency against load\n\n![W1 latency against load, per target](")
+                .append(all.path("chart").asText()).append(")\n\n");
     }
 
     private void targetTable() {
