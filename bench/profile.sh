@@ -61,18 +61,18 @@ awk -v w=$((warden_after - warden_before)) -v p=$((pg_after - pg_before)) -v hz=
     'BEGIN { printf "CPU per 1,000 requests: Warden %.3f s, PostgreSQL %.3f s\n", 1000 * w / hz / n, 1000 * p / hz / n }'
 grep VmHWM "/proc/$WARDEN_PID/status"
 
-closed() { # CONNECTIONS: one closed-loop phase on W1, with the CPU it cost
-    local w0 p0 w1 p1 out
+closed() { # CONNECTIONS: one closed-loop phase on W1, summarized by wrk/summary.awk, with the CPU per request
+    local w0 p0 out w p summary
     w0=$(cpu_ticks "$WARDEN_PID"); p0=$(cpu_ticks $pg_pids)
     out=$(BODY="$BENCH/workloads/body-w1.json" wrk -t2 -c"$1" -d"${CLOSED}s" --latency -s "$BENCH/wrk/post.lua" \
         "http://127.0.0.1:$WARDEN_PORT/v1/moderations")
-    w1=$(cpu_ticks "$WARDEN_PID"); p1=$(cpu_ticks $pg_pids)
-    awk -v c="$1" -v w=$((w1 - w0)) -v p=$((p1 - p0)) -v hz="$CLK_TCK" '
-        /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } /requests in/ { n = $1 }
-        /Non-2xx/ { errors += $NF } /Socket errors/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) errors += $i + 0 }
-        /Requests\/sec/ { rps = $2 }
-        END { printf "closed loop, %d connections: %.0f req/s, p50 %s, p99 %s, errors %d; CPU per request: Warden %.3f ms, PostgreSQL %.3f ms\n",
-              c, rps, p50, p99, errors, 1000 * w / hz / n, 1000 * p / hz / n }' <<< "$out"
+    w=$(awk -v t=$(($(cpu_ticks "$WARDEN_PID") - w0)) -v hz="$CLK_TCK" 'BEGIN {print t / hz}')
+    p=$(awk -v t=$(($(cpu_ticks $pg_pids) - p0)) -v hz="$CLK_TCK" 'BEGIN {print t / hz}')
+    summary=$(awk -v label="closed-$1" -v target=warden -v connections="$1" -v cpu="$w" -v postgres_cpu="$p" \
+        -f "$BENCH/wrk/summary.awk" <<< "$out")
+    echo "$summary"
+    sed -E 's/.*"requests":([0-9]+).*/\1/' <<< "$summary" |
+        awk -v w="$w" -v p="$p" '{ printf "  CPU per request: Warden %.3f ms, PostgreSQL %.3f ms\n", 1000 * w / $1, 1000 * p / $1 }'
 }
 BODY="$BENCH/workloads/body-w1.json" wrk -t2 -c50 -d"${WARMUP}s" -s "$BENCH/wrk/post.lua" \
     "http://127.0.0.1:$WARDEN_PORT/v1/moderations" > /dev/null
