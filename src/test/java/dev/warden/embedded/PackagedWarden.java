@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.warden.client.ApiClient;
 import dev.warden.client.api.ModerationsApi;
@@ -103,6 +106,30 @@ public final class PackagedWarden implements AutoCloseable {
     /** SIGKILL to the JVM only, as the kernel's OOM killer does: no shutdown hook runs. */
     public void kill() throws InterruptedException {
         jvm.kill();
+    }
+
+    /**
+     * SIGKILL to the JVM and to its embedded PostgreSQL together, as a power cut that spares the kernel's page cache
+     * stops them: the postmaster on {@code dataDirectory} first, so it forks nothing more, then without a pause every
+     * process it forked (backends, WAL writer, checkpointer; their titles no longer name the data directory) and the
+     * JVM. No shutdown hook runs and PostgreSQL writes nothing more: only what it had written survives. Waits until
+     * all are gone.
+     */
+    public void killWithItsDatabase(Path dataDirectory) throws InterruptedException {
+        ProcessHandle postmaster = PostgresProcesses.postmaster(dataDirectory);
+        List<ProcessHandle> targets = new ArrayList<>();
+        targets.add(postmaster);
+        targets.addAll(postmaster.children().toList());
+        targets.add(ProcessHandle.of(pid()).orElseThrow(() -> new AssertionError("the JVM is gone already")));
+        targets.forEach(ProcessHandle::destroyForcibly);
+        jvm.kill();
+        for (ProcessHandle target : targets) {
+            try {
+                target.onExit().get(ChildJvm.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new AssertionError("process " + target.pid() + " outlived SIGKILL", e);
+            }
+        }
     }
 
     /** Stops it the way an orchestrator does (SIGTERM) and waits for it to exit. */
