@@ -58,16 +58,15 @@ class AnsweredModerationsSurviveKillIT {
         Instant killedAt;
         List<Answer> answered;
         long inFlightAtTheKill;
-        try (PackagedWarden crashing = PackagedWarden.start(directory)) {
-            try (Callers callers = new Callers(new Api(crashing, readKey(directory)))) {
-                await().atMost(ChildJvm.PATIENCE).until(() -> callers.answered.size() >= ANSWERED_BEFORE_THE_KILL);
+        try (PackagedWarden crashing = PackagedWarden.start(directory);
+                Callers callers = new Callers(new Moderations(crashing, readKey(directory)))) {
+            await().atMost(ChildJvm.PATIENCE).until(() -> callers.answered.size() >= ANSWERED_BEFORE_THE_KILL);
 
-                killedAt = crashing.killWithItsDatabase(data);
-                callers.close();
+            killedAt = crashing.killWithItsDatabase(data);
+            callers.close();
 
-                answered = List.copyOf(callers.answered);
-                inFlightAtTheKill = callers.broken.stream().filter(sentAt -> sentAt.isBefore(killedAt)).count();
-            }
+            answered = List.copyOf(callers.answered);
+            inFlightAtTheKill = callers.broken.stream().filter(sentAt -> sentAt.isBefore(killedAt)).count();
         }
         assertThat(inFlightAtTheKill).as("requests sent before the kill and never answered").isPositive();
         long keyed = answered.stream().filter(answer -> answer.request.keyed()).count();
@@ -78,7 +77,7 @@ class AnsweredModerationsSurviveKillIT {
         try (PackagedWarden restarted = PackagedWarden.start(directory)) {
             assertThat(restarted.output()).as("PostgreSQL recovered from a crash, not from a clean stop")
                     .contains("automatic recovery in progress");
-            Api api = new Api(restarted, readKey(directory));
+            Moderations api = new Moderations(restarted, readKey(directory));
 
             assertThat(faults(answered, answer -> notStored(api, answer, killedAt)))
                     .as("of %d answered before the kill, not there as answered after the restart", answered.size())
@@ -103,7 +102,7 @@ class AnsweredModerationsSurviveKillIT {
     }
 
     /** What is wrong with the stored moderation, if anything. */
-    private static Optional<String> notStored(Api api, Answer answer, Instant killedAt) {
+    private static Optional<String> notStored(Moderations api, Answer answer, Instant killedAt) {
         HttpResponse<String> stored = api.moderation(answer.id);
         if (stored.statusCode() != 200 || !read(stored).equals(answer.body)) {
             return Optional.of(answer.describe(killedAt) + ": GET answered " + stored.statusCode() + " "
@@ -113,7 +112,7 @@ class AnsweredModerationsSurviveKillIT {
     }
 
     /** What is wrong with the answer to the keyed request sent again, if anything. */
-    private static Optional<String> notReplayed(Api api, Answer answer, Instant killedAt) {
+    private static Optional<String> notReplayed(Moderations api, Answer answer, Instant killedAt) {
         HttpResponse<String> replay = api.send(answer.request);
         boolean replayed = replay.headers().firstValue(REPLAYED).orElse("").equals("true");
         if (replay.statusCode() != 200 || !replayed || !read(replay).equals(answer.body)) {
@@ -168,7 +167,7 @@ class AnsweredModerationsSurviveKillIT {
     }
 
     /** Warden's moderations over plain HTTP/1.1, so the answer is compared as it was sent. */
-    private record Api(PackagedWarden warden, String apiKey) {
+    private record Moderations(PackagedWarden warden, String apiKey) {
 
         private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(REQUEST_TIMEOUT).build();
@@ -212,11 +211,11 @@ class AnsweredModerationsSurviveKillIT {
 
         final Queue<Answer> answered = new ConcurrentLinkedQueue<>();
         final Queue<Instant> broken = new ConcurrentLinkedQueue<>();
-        private final Api api;
+        private final Moderations api;
         private final ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
         private volatile boolean closed;
 
-        Callers(Api api) {
+        Callers(Moderations api) {
             this.api = api;
             for (int caller = 0; caller < CALLERS; caller++) {
                 int id = caller;
@@ -241,7 +240,7 @@ class AnsweredModerationsSurviveKillIT {
             }
         }
 
-        /** Stops every caller after its current request, and waits for that. */
+        /** Stops every caller after its current request, and waits for that; again, it changes nothing. */
         @Override
         public void close() throws InterruptedException {
             closed = true;
