@@ -8,8 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.warden.client.ApiClient;
 import dev.warden.client.api.ModerationsApi;
@@ -103,6 +107,32 @@ public final class PackagedWarden implements AutoCloseable {
     /** SIGKILL to the JVM only, as the kernel's OOM killer does: no shutdown hook runs. */
     public void kill() throws InterruptedException {
         jvm.kill();
+    }
+
+    /**
+     * SIGKILL to the JVM and to its embedded PostgreSQL together, as a power cut that spares the kernel's page cache
+     * stops them: the postmaster on {@code dataDirectory} first, so it forks nothing more, then without a pause every
+     * process it forked (backends, WAL writer, checkpointer; their titles no longer name the data directory) and the
+     * JVM. No shutdown hook runs and PostgreSQL writes nothing more: only what it had written survives. Waits until
+     * all are gone, and answers when the signals went out (finding the processes takes a while on a loaded machine).
+     */
+    public Instant killWithItsDatabase(Path dataDirectory) throws InterruptedException {
+        ProcessHandle postmaster = PostgresProcesses.postmaster(dataDirectory);
+        List<ProcessHandle> targets = new ArrayList<>();
+        targets.add(postmaster);
+        targets.addAll(postmaster.children().toList());
+        targets.add(ProcessHandle.of(pid()).orElseThrow(() -> new AssertionError("the JVM is gone already")));
+        Instant killedAt = Instant.now();
+        targets.forEach(ProcessHandle::destroyForcibly);
+        jvm.kill();
+        for (ProcessHandle target : targets) {
+            try {
+                target.onExit().get(ChildJvm.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new AssertionError("process " + target.pid() + " outlived SIGKILL", e);
+            }
+        }
+        return killedAt;
     }
 
     /** Stops it the way an orchestrator does (SIGTERM) and waits for it to exit. */
