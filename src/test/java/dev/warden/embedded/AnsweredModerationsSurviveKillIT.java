@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.warden.testkit.HttpExchanges;
+
 /**
  * Issue 13, answered means committed: while 32 callers keep moderations in flight on the packaged jar's embedded
  * default, the JVM and every PostgreSQL process are killed with SIGKILL together. After the restart (PostgreSQL
@@ -191,14 +193,7 @@ class AnsweredModerationsSurviveKillIT {
         }
 
         private static HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+            return HttpExchanges.send(HTTP, request.build());
         }
     }
 

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.warden.embedded.PackagedWarden;
+import dev.warden.testkit.HttpExchanges;
 import dev.warden.testkit.RetryLater;
 
 /**
@@ -124,14 +125,7 @@ final class WardenApi {
 
     /** Sends on the shared client; an I/O failure fails the test. */
     static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return HttpExchanges.send(HTTP, request.build());
     }
 
     static JsonNode read(HttpResponse<String> response) {
