@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,8 +26,10 @@ import io.vertx.pgclient.PgException;
  * Nothing waits on a timer: while fewer than {@code max-in-flight} batches run, a statement is sent at once, so a
  * quiet gateway pays no added latency; under load, statements gather behind the batches in flight, and the wait is
  * bounded by one batch's time. A batch that fails on its data (a constraint, a bad value) is tried again one statement
- * at a time, so each caller gets its own answer and one caller's conflict never fails another's write.
+ * at a time, so each caller gets its own answer and one caller's conflict never fails another's write. Created at
+ * start-up, so that limits below one stop Warden there, naming the key, rather than failing its first moderation.
  */
+@Startup
 @ApplicationScoped
 public class GroupCommit {
 
