@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +27,9 @@ import io.vertx.pgclient.PgException;
  * Nothing waits on a timer: while fewer than {@code max-in-flight} batches run, a statement is sent at once, so a
  * quiet gateway pays no added latency; under load, statements gather behind the batches in flight, and the wait is
  * bounded by one batch's time. A batch that fails on its data (a constraint, a bad value) is tried again one statement
- * at a time, so each caller gets its own answer and one caller's conflict never fails another's write. Created at
+ * at a time, so each caller gets its own answer and one caller's conflict never fails another's write. A write whose
+ * caller gave up while it was queued leaves the queue unsent, so the queue holds at most what arrives within the
+ * callers' database timeout, and nothing is stored for a caller that was told it failed. Created at
  * start-up, so that limits below one stop Warden there, naming the key, rather than failing its first moderation.
  */
 @Startup
@@ -57,8 +60,11 @@ public class GroupCommit {
     public Uni<Void> execute(String sql, Tuple parameters) {
         return Uni.createFrom().emitter(emitter -> {
             List<List<Write>> batches;
+            Write write = new Write(sql, parameters, VertxContexts.current(), emitter, new AtomicBoolean());
+            // A caller that gave up (its database timeout) got its error: its write must not be stored after it.
+            emitter.onTermination(() -> write.abandoned().set(true));
             synchronized (queued) {
-                queued.add(new Write(sql, parameters, VertxContexts.current(), emitter));
+                queued.add(write);
                 batches = takeBatches();
             }
             batches.forEach(this::send);
@@ -70,9 +76,13 @@ public class GroupCommit {
         List<List<Write>> batches = new ArrayList<>();
         while (inFlight < maxInFlight && !queued.isEmpty()) {
             Map<String, List<Write>> bySql = new LinkedHashMap<>();
-            for (int taken = 0; taken < maxBatch && !queued.isEmpty(); taken++) {
+            int taken = 0;
+            while (taken < maxBatch && !queued.isEmpty()) {
                 Write write = queued.poll();
-                bySql.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write);
+                if (!write.abandoned().get()) {
+                    bySql.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write);
+                    taken++;
+                }
             }
             inFlight += bySql.size();
             batches.addAll(bySql.values());
@@ -117,7 +127,8 @@ public class GroupCommit {
     }
 
     /** One caller's statement, answered on the caller's own Vert.x context, as a statement of its own would be. */
-    private record Write(String sql, Tuple parameters, Executor callersContext, UniEmitter<? super Void> emitter) {
+    private record Write(String sql, Tuple parameters, Executor callersContext, UniEmitter<? super Void> emitter,
+            AtomicBoolean abandoned) {
 
         void committed() {
             callersContext.execute(() -> emitter.complete(null));

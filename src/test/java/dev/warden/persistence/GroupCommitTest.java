@@ -95,6 +95,23 @@ class GroupCommitTest {
     }
 
     @Test
+    void aWriteWhoseCallerGaveUpWhileQueuedIsNeverSent() throws Exception {
+        GroupCommit groupCommit = new GroupCommit(pool, 1, 64);
+        CompletableFuture<Void> holding = groupCommit.execute(SLOW_INSERT, Tuple.of(0)).subscribeAsCompletionStage();
+        CompletableFuture<Void> givenUp = groupCommit.execute(INSERT, Tuple.of(1)).subscribeAsCompletionStage();
+        CompletableFuture<Void> kept = groupCommit.execute(INSERT, Tuple.of(2)).subscribeAsCompletionStage();
+
+        givenUp.cancel(false);
+        kept.get(30, TimeUnit.SECONDS);
+
+        assertThat(holding).isCompleted();
+        assertThat(TestDatabase.queryOne(Long.class, "select count(*) from group_commit_probe where id = 1"))
+                .isEqualTo(0L);
+        assertThat(TestDatabase.queryOne(Long.class, "select count(*) from group_commit_probe where id = 2"))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void aBatchFailingForAnotherReasonFailsEveryCallerWithThatFailureOnce() {
         GroupCommit groupCommit = new GroupCommit(pool, 1, 64);
         groupCommit.execute(SLOW_INSERT, Tuple.of(0)).subscribeAsCompletionStage();
